@@ -1,0 +1,48 @@
+# digiweb: thin wrappers; read a target to see what it runs.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask --app wsgi
+PORT ?= 5000
+PYTEST_ARGS ?=
+
+.PHONY: run test lint format i18n catalogs migrate demo bench clean
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip==26.3
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+catalogs: $(VENV)/.installed
+	$(PY) scripts/i18n.py compile
+
+migrate: $(VENV)/.installed
+	$(FLASK) db upgrade
+
+demo: migrate catalogs
+	$(FLASK) demo load
+
+## make run: set everything up and serve http://127.0.0.1:$(PORT) on SQLite with the demo data
+run: demo
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+## make test: set everything up and run the whole suite (TEST_DATABASE_URL for PostgreSQL)
+test: catalogs
+	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+## make i18n: extract new strings into the catalogs, then compile them
+i18n: $(VENV)/.installed
+	$(PY) scripts/i18n.py update
+	$(PY) scripts/i18n.py compile
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

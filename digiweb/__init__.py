@@ -1,0 +1,142 @@
+"""digiweb: the digitization action plans of the ministerial departments."""
+
+import importlib
+import logging
+
+from flask import Flask, jsonify, render_template, request, session
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+import config as config_module
+from digiweb import i18n, templating
+from digiweb.extensions import babel, csrf, db, limiter, login_manager, migrate
+from digiweb.htmx import add_vary_header, is_htmx, refresh_response
+from digiweb.security import add_security_headers, redirect_to_login, require_login
+
+# Every area is a blueprint package with `bp` in its __init__.py.
+BLUEPRINTS = (
+    "core",
+    "auth",
+    "admin",
+    "campaigns",
+    "plans",
+    "review",
+    "notifications",
+    "projects",
+    "dashboard",
+    "meetings",
+    "reports",
+    "api",
+)
+
+ERROR_CODES = (400, 403, 404, 405, 413, 422, 429, 500, 503)
+
+
+def create_app(test_config=None) -> Flask:
+    app = Flask(__name__, instance_path=str(config_module.INSTANCE_DIR))
+    app.config.from_object(config_module.config_from_environment())
+    if test_config is not None:
+        if isinstance(test_config, dict):
+            app.config.from_object(config_module.TestConfig)
+            app.config.update(test_config)
+        else:
+            app.config.from_object(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = config_module._secret_key()
+
+    _init_extensions(app)
+    i18n.init_app(app)
+    templating.init_app(app)
+    for name in BLUEPRINTS:
+        module = importlib.import_module(f"digiweb.{name}")
+        app.register_blueprint(module.bp)
+    _init_request_hooks(app)
+    _init_error_handlers(app)
+    _init_cli(app)
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
+    return app
+
+
+def _init_extensions(app: Flask) -> None:
+    from digiweb import models  # noqa: F401 - registers every table
+    from digiweb.database import configure_engine
+
+    db.init_app(app)
+    with app.app_context():
+        for engine in db.engines.values():
+            configure_engine(engine)
+    migrate.init_app(app, db, directory=str(config_module.BASE_DIR / "migrations"))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+    limiter.init_app(app)
+
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.session_protection = "strong"
+    login_manager.unauthorized_handler(redirect_to_login)
+
+    @login_manager.user_loader
+    def load_user(cookie_id: str):
+        from digiweb.auth.models import User
+
+        user_id, _, token = cookie_id.partition(":")
+        if not user_id.isdigit() or not token:
+            return None
+        user = db.session.get(User, int(user_id))
+        if user is None or not user.active or user.session_token != token:
+            return None
+        return user
+
+
+def _init_request_hooks(app: Flask) -> None:
+    @app.before_request
+    def remember_language():
+        lang = i18n.requested_language()
+        if lang is None:
+            return None
+        session["lang"] = lang
+        if current_user.is_authenticated and current_user.language != lang:
+            current_user.language = lang
+            db.session.commit()
+        return None
+
+    app.before_request(require_login)
+    app.after_request(add_vary_header)
+    app.after_request(add_security_headers)
+
+
+def _error_page(code: int, message: str | None = None):
+    template = "errors/_error.html" if is_htmx() else "errors/error.html"
+    return render_template(template, code=code, message=message), code
+
+
+def _init_error_handlers(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(error):
+        if is_htmx():
+            return refresh_response(400)
+        return _error_page(400, _("The form had expired. Please reload the page and try again."))
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        if request.path.startswith("/api/"):
+            return jsonify(error=error.name, status=error.code), error.code
+        if error.code not in ERROR_CODES:
+            return error
+        return _error_page(error.code)
+
+    @app.errorhandler(Exception)
+    def server_error(error: Exception):
+        app.logger.exception("unhandled error on %s %s", request.method, request.path)
+        db.session.rollback()
+        if request.path.startswith("/api/"):
+            return jsonify(error="Internal Server Error", status=500), 500
+        return _error_page(500)
+
+
+def _init_cli(app: Flask) -> None:
+    from digiweb.cli import register_commands
+
+    register_commands(app)

@@ -1,0 +1,1 @@
+from digiweb.admin import bp  # noqa: F401

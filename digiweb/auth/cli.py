@@ -1,0 +1,58 @@
+import sys
+
+import click
+from flask.cli import AppGroup
+
+from digiweb.auth.models import Role
+from digiweb.auth.services import create_user, find_user
+from digiweb.departments.models import Department
+from digiweb.extensions import db
+
+users_cli = AppGroup("users", help="Manage user accounts.")
+
+MIN_PASSWORD_LENGTH = 10
+
+
+@users_cli.command("create")
+@click.argument("username")
+@click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
+@click.option("--department", "department_code", help="Department code (officers only).")
+@click.option("--full-name", default="")
+@click.option("--email", default="")
+@click.option("--language", type=click.Choice(["ar", "fr"]), default="ar")
+def create_command(username, role, department_code, full_name, email, language):
+    """Create a user; the password is asked for, or read from standard input."""
+    role = Role(role)
+    department = None
+    if role == Role.OFFICER and not department_code:
+        raise click.UsageError("an officer needs --department CODE")
+    if department_code:
+        department = db.session.scalar(
+            db.select(Department).where(Department.code == department_code.upper())
+        )
+        if department is None:
+            raise click.UsageError(f"no department with code {department_code}")
+    if find_user(username):
+        raise click.UsageError(f"the user {username} already exists")
+    if sys.stdin.isatty():
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    else:
+        password = sys.stdin.readline().rstrip("\n")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise click.UsageError(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+    create_user(
+        username,
+        password,
+        role,
+        full_name=full_name,
+        email=email,
+        department=department if role == Role.OFFICER else None,
+        language=language,
+        actor=None,
+    )
+    db.session.commit()
+    click.echo(f"created {username} ({role.value})")
+
+
+def register(app) -> None:
+    app.cli.add_command(users_cli)

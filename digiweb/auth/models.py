@@ -1,0 +1,105 @@
+import secrets
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from digiweb.db_types import LabelledEnum, UTCDateTime, enum_column, utcnow
+from digiweb.departments.models import Department
+from digiweb.extensions import db
+
+
+class Role(LabelledEnum):
+    OFFICER = "officer"
+    REVIEWER = "reviewer"
+    VIEWER = "viewer"
+    ADMIN = "admin"
+
+    @staticmethod
+    def _labels():
+        return {
+            "officer": _l("Digitization officer"),
+            "reviewer": _l("Reviewer"),
+            "viewer": _l("Viewer"),
+            "admin": _l("Administrator"),
+        }
+
+
+class Language(LabelledEnum):
+    AR = "ar"
+    FR = "fr"
+
+    @staticmethod
+    def _labels():
+        return {"ar": _l("Arabic"), "fr": _l("French")}
+
+
+def new_session_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(sa.String(200), default="")
+    email: Mapped[str] = mapped_column(sa.String(254), default="")
+    password_hash: Mapped[str] = mapped_column(sa.String(255))
+    role: Mapped[Role] = mapped_column(enum_column(Role))
+    department_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("departments.id", ondelete="RESTRICT"), index=True
+    )
+    language: Mapped[Language] = mapped_column(enum_column(Language), default=Language.AR)
+    active: Mapped[bool] = mapped_column(default=True, server_default=sa.text("true"))
+    # Part of the login cookie: changing it ends every session of the user at once.
+    session_token: Mapped[str] = mapped_column(sa.String(64), default=new_session_token)
+    failed_logins: Mapped[int] = mapped_column(default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    department: Mapped[Department | None] = relationship(lazy="joined")
+
+    __mapper_args__ = {"version_id_col": version}
+
+    def set_password(self, password: str) -> None:
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        return check_password_hash(self.password_hash, password)
+
+    def end_all_sessions(self) -> None:
+        self.session_token = new_session_token()
+
+    # Flask-Login
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_token}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def is_officer(self) -> bool:
+        return self.role == Role.OFFICER
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+    @property
+    def can_review(self) -> bool:
+        """Reviewers and admins manage campaigns, review plans, hold meetings."""
+        return self.role in (Role.REVIEWER, Role.ADMIN)
+
+    @property
+    def sees_all_departments(self) -> bool:
+        return self.role != Role.OFFICER
+
+    def __repr__(self) -> str:
+        return f"<User {self.username} {self.role}>"

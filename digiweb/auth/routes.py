@@ -1,0 +1,53 @@
+from flask import flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from digiweb.auth import bp
+from digiweb.auth.forms import LoginForm
+from digiweb.auth.services import authenticate, logout_everywhere
+from digiweb.extensions import limiter
+from digiweb.security import public, safe_next_url
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@public
+@limiter.limit("20 per minute", methods=["POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect(safe_next_url(request.args.get("next")))
+    form = LoginForm()
+    status = 200
+    if request.method == "POST":
+        if form.validate_on_submit():
+            result = authenticate(form.username.data, form.password.data)
+            if result.ok:
+                lang = session.get("lang")
+                session.clear()  # a new session at login (no fixation)
+                if lang:
+                    session["lang"] = lang
+                login_user(result.user)
+                session.permanent = True
+                return redirect(safe_next_url(request.args.get("next")))
+            if result.locked:
+                status = 429
+                form.form_errors.append(
+                    _("Too many failed attempts: this account is locked for 15 minutes.")
+                )
+            else:
+                status = 401
+                form.form_errors.append(_("Wrong username or password."))
+        else:
+            status = 422
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.route("/logout", methods=["POST"])
+def logout():
+    logout_everywhere(current_user)
+    lang = session.get("lang")
+    logout_user()
+    session.clear()
+    if lang:
+        session["lang"] = lang
+    flash(_("You are logged out."), "info")
+    return redirect(url_for("auth.login"))

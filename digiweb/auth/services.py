@@ -1,0 +1,115 @@
+"""Authentication rules: password check, per-account throttling, session ending."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import current_app
+
+from digiweb.audit.models import AuditLog
+from digiweb.audit.services import record
+from digiweb.auth.models import Role, User
+from digiweb.db_types import utcnow
+from digiweb.extensions import db
+
+
+@dataclass
+class LoginResult:
+    user: User | None = None
+    locked: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.user is not None and not self.locked
+
+
+def find_user(username: str) -> User | None:
+    return db.session.scalar(db.select(User).where(User.username == username.strip()))
+
+
+def _recent_failures(user: User) -> int:
+    window_start = utcnow() - timedelta(seconds=current_app.config["LOGIN_FAILURE_WINDOW"])
+    if user.last_login_at and user.last_login_at > window_start:
+        window_start = user.last_login_at
+    return db.session.scalar(
+        db.select(db.func.count(AuditLog.id)).where(
+            AuditLog.action == "login_failed",
+            AuditLog.entity_type == "user",
+            AuditLog.entity_id == user.id,
+            AuditLog.created_at >= window_start,
+        )
+    )
+
+
+def authenticate(username: str, password: str) -> LoginResult:
+    """Check the credentials; after too many failures the account is locked for a while.
+
+    Every success and failure is written to the audit log (and committed here)."""
+    user = find_user(username)
+    now = utcnow()
+    if user is None:
+        record("login_failed", "user", None, label=username[:64], actor_name=username[:64])
+        db.session.commit()
+        return LoginResult()
+    if user.locked_until and user.locked_until > now:
+        record("login_refused_locked", "user", user.id, label=user.username, actor_name="")
+        db.session.commit()
+        return LoginResult(user=user, locked=True)
+    if not user.active or not user.check_password(password):
+        record("login_failed", "user", user.id, label=user.username, actor_name=username[:64])
+        db.session.flush()
+        user.failed_logins += 1
+        locked = _recent_failures(user) >= current_app.config["LOGIN_MAX_FAILURES"]
+        if locked:
+            user.locked_until = now + timedelta(seconds=current_app.config["LOGIN_FAILURE_WINDOW"])
+            record("account_locked", "user", user.id, label=user.username, actor_name="")
+        db.session.commit()
+        return LoginResult(user=None, locked=locked)
+    user.failed_logins = 0
+    user.locked_until = None
+    user.last_login_at = now
+    record("login", "user", user.id, label=user.username, actor=user)
+    db.session.commit()
+    return LoginResult(user=user)
+
+
+def logout_everywhere(user: User) -> None:
+    """End every session of the user (each login cookie carries the old token)."""
+    user.end_all_sessions()
+    record("logout", "user", user.id, label=user.username, actor=user)
+    db.session.commit()
+
+
+def create_user(
+    username: str,
+    password: str,
+    role: Role,
+    *,
+    full_name: str = "",
+    email: str = "",
+    department=None,
+    language: str = "ar",
+    actor=None,
+) -> User:
+    user = User(
+        username=username,
+        full_name=full_name,
+        email=email,
+        role=role,
+        department=department,
+        language=language,
+    )
+    user.set_password(password)
+    db.session.add(user)
+    db.session.flush()
+    record(
+        "user_created",
+        "user",
+        user.id,
+        label=username,
+        actor=actor,
+        changes={
+            "role": [None, role.value],
+            "department": [None, department.code if department else None],
+        },
+    )
+    return user

@@ -1,0 +1,1 @@
+from digiweb.campaigns import bp  # noqa: F401

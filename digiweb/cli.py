@@ -1,0 +1,13 @@
+"""Registers every area's command-line commands on the app (`flask --app wsgi ...`)."""
+
+import importlib
+
+CLI_MODULES = (
+    "digiweb.auth.cli",
+    "digiweb.demo.cli",
+)
+
+
+def register_commands(app) -> None:
+    for name in CLI_MODULES:
+        importlib.import_module(name).register(app)

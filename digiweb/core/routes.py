@@ -1,0 +1,33 @@
+from flask import jsonify, redirect, render_template, url_for
+from flask_login import current_user
+from sqlalchemy import text
+
+from digiweb.core import bp
+from digiweb.extensions import db, limiter
+from digiweb.security import public
+
+
+@bp.route("/")
+def home():
+    """Each role lands where its work is."""
+    if current_user.is_officer and "plans.my_plan" in _endpoints():
+        return redirect(url_for("plans.my_plan"))
+    return render_template("core/home.html")
+
+
+def _endpoints():
+    from flask import current_app
+
+    return current_app.view_functions
+
+
+@bp.route("/healthz")
+@public
+@limiter.exempt
+def healthz():
+    try:
+        db.session.execute(text("SELECT 1"))
+    except Exception:  # any database failure means "not healthy"
+        db.session.rollback()
+        return jsonify(status="unavailable"), 503
+    return jsonify(status="ok")

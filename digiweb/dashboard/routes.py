@@ -1,0 +1,1 @@
+from digiweb.dashboard import bp  # noqa: F401

@@ -1,0 +1,279 @@
+"""Loading the demo data of the seed: departments, accounts, the 2021 campaign with its plans
+and projects, and the working session of 25 March 2021. Idempotent."""
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from werkzeug.security import generate_password_hash
+
+from digiweb.auth.models import Role, User
+from digiweb.campaigns.models import Campaign
+from digiweb.campaigns.services import campaign_for_year, create_campaign, open_campaign
+from digiweb.departments.services import departments_by_code, load_departments
+from digiweb.extensions import db
+from digiweb.meetings.models import (
+    AgendaItem,
+    Attendance,
+    Attendee,
+    Decision,
+    DecisionStatus,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+)
+from digiweb.plans.models import (
+    FundingSource,
+    Plan,
+    PlanEvent,
+    PlanEventKind,
+    PlanStatus,
+    Priority,
+    Project,
+    ProjectKind,
+    ProjectStatus,
+    Target,
+)
+
+DEMO_PASSWORD = "digiweb-demo"  # noqa: S105 - the documented password of the demo accounts
+ALGIERS = ZoneInfo("Africa/Algiers")
+
+STAFF_ACCOUNTS = (
+    ("admin", Role.ADMIN, "Administrateur digiweb"),
+    ("reviewer", Role.REVIEWER, "Samia Haddad"),
+    ("viewer", Role.VIEWER, "Cabinet du ministre"),
+)
+
+
+def _local(year, month, day, hour=10, minute=0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=ALGIERS).astimezone(UTC)
+
+
+def reset_database() -> None:
+    """Delete every row of every table (the demo's --reset)."""
+    for table in reversed(db.metadata.sorted_tables):
+        db.session.execute(table.delete())
+    db.session.commit()
+
+
+def ensure_accounts() -> int:
+    """The staff accounts and one officer per department, all with the demo password."""
+    existing = set(db.session.scalars(db.select(User.username)))
+    # One hash for all: the same password, and 38 key derivations would take seconds.
+    password_hash = generate_password_hash(DEMO_PASSWORD)
+    created = 0
+    for username, role, full_name in STAFF_ACCOUNTS:
+        if username not in existing:
+            db.session.add(
+                User(username=username, role=role, full_name=full_name, password_hash=password_hash)
+            )
+            created += 1
+    for code, department in departments_by_code().items():
+        username = f"officer-{code.lower()}"
+        if username not in existing:
+            db.session.add(
+                User(
+                    username=username,
+                    role=Role.OFFICER,
+                    department=department,
+                    full_name=f"Responsable de la numérisation ({code})",
+                    password_hash=password_hash,
+                    language="fr" if code in ("MF", "MNS") else "ar",
+                )
+            )
+            created += 1
+    db.session.flush()
+    return created
+
+
+def _project_from_spec(plan: Plan, spec: dict) -> Project:
+    code = plan.department.code
+    project = Project(
+        plan=plan,
+        department_id=plan.department_id,
+        year=plan.campaign.year,
+        sequence=spec["sequence"],
+        reference=f"{plan.campaign.year}-{code}-{spec['sequence']:03d}",
+        title_ar=spec["title_ar"] or "",
+        title_fr=spec["title_fr"] or "",
+        summary_ar=spec["summary_ar"] or "",
+        summary_fr=spec["summary_fr"] or "",
+        target=Target(spec["target"]) if spec.get("target") else None,
+        kind=ProjectKind(spec["kind"]) if spec.get("kind") else None,
+        status=ProjectStatus(spec.get("status") or "planned"),
+        progress=spec.get("progress") or 0,
+        priority=Priority(spec["priority"]) if spec.get("priority") else None,
+        start_date=spec.get("start_date"),
+        end_date=spec.get("end_date"),
+        budget_dzd=spec.get("budget_dzd"),
+        funding_source=FundingSource(spec["funding_source"])
+        if spec.get("funding_source")
+        else None,
+        procedure_ar=spec.get("procedure_ar") or "",
+        procedure_fr=spec.get("procedure_fr") or "",
+        beneficiaries_ar=spec.get("beneficiaries_ar") or "",
+        beneficiaries_fr=spec.get("beneficiaries_fr") or "",
+        partners=spec.get("partners") or "",
+    )
+    project.technologies = spec.get("technologies") or []
+    return project
+
+
+def _play_workflow(plan: Plan, status: str, officer: User | None, reviewer: User, index: int):
+    """Give a demo plan the timeline that leads to its status."""
+    day = 1 + index % 12
+    sent = _local(2021, 3, day, 9 + index % 6)
+    plan.status = PlanStatus(status)
+    events = []
+    if status in ("draft",):
+        plan.last_activity_at = _local(2021, 3, 10 + index % 10)
+        return
+    if status == "not_started":
+        return
+    plan.submitted_at = sent
+    plan.submitted_by_id = officer.id if officer else None
+    events.append((sent, PlanEventKind.SUBMITTED, officer, "", "draft", "submitted"))
+    if status == "returned":
+        when = sent + timedelta(days=4)
+        plan.returned_at = when
+        events.append(
+            (
+                when,
+                PlanEventKind.RETURNED,
+                reviewer,
+                "Merci de préciser les dates et le budget de chaque projet.",
+                "submitted",
+                "returned",
+            )
+        )
+    if status == "approved":
+        when = sent + timedelta(days=6)
+        plan.approved_at = when
+        plan.approved_by_id = reviewer.id
+        events.append((when, PlanEventKind.APPROVED, reviewer, "", "submitted", "approved"))
+    plan.last_activity_at = events[-1][0]
+    for created_at, kind, actor, comment, before, after in events:
+        db.session.add(
+            PlanEvent(
+                plan=plan,
+                kind=kind,
+                actor_id=actor.id if actor else None,
+                comment=comment,
+                status_from=before,
+                status_to=after,
+                created_at=created_at,
+            )
+        )
+
+
+def ensure_campaign_2021() -> Campaign | None:
+    from digiweb.demo import data
+
+    if campaign_for_year(data.DEMO_YEAR) is not None:
+        return None
+    reviewer = db.session.scalar(db.select(User).where(User.username == "reviewer"))
+    officers = {
+        u.department.code: u
+        for u in db.session.scalars(db.select(User).where(User.role == Role.OFFICER))
+    }
+    campaign = create_campaign(
+        year=data.DEMO_YEAR,
+        title_ar="استبيان المخططات العملية القطاعية للرقمنة لسنة 2021",
+        title_fr="Questionnaire des plans d'action sectoriels de numérisation 2021",
+        opens_on=_local(2021, 1, 17).date(),
+        deadline=_local(2021, 3, 15).date(),
+        instructions_ar=(
+            "يرجى من كل دائرة وزارية إدراج مشاريع التطبيقات الرقمية التي ستنجز بعنوان سنة 2021."
+        ),
+        instructions_fr=(
+            "Chaque département ministériel renseigne les projets d'applications numériques "
+            "qu'il réalisera au titre de l'année 2021."
+        ),
+    )
+    campaign.created_at = _local(2021, 1, 10)
+    open_campaign(campaign)
+    plans = {p.department.code: p for p in campaign_plans(campaign)}
+    statuses = {**data.SENT_PLAN_STATUS, **data.UNSENT_PLAN_STATUS}
+    for spec in data.demo_projects():
+        plan = plans[spec["department"]]
+        db.session.add(_project_from_spec(plan, spec))
+    for index, (code, status) in enumerate(sorted(statuses.items())):
+        _play_workflow(plans[code], status, officers.get(code), reviewer, index)
+    return campaign
+
+
+def campaign_plans(campaign: Campaign) -> list[Plan]:
+    return list(db.session.scalars(db.select(Plan).where(Plan.campaign_id == campaign.id)))
+
+
+def ensure_meeting_2021() -> Meeting | None:
+    from digiweb.demo import data
+
+    spec = data.demo_meeting()
+    if db.session.scalar(db.select(Meeting).where(Meeting.reference == spec["reference"])):
+        return None
+    departments = departments_by_code()
+    starts = spec["starts_at_local"].replace(tzinfo=ALGIERS).astimezone(UTC)
+    meeting = Meeting(
+        reference=spec["reference"],
+        year=starts.year,
+        number=int(spec["reference"].rsplit("-", 1)[1]),
+        title_ar=spec["title_ar"],
+        title_fr=spec["title_fr"],
+        kind=MeetingKind(spec["kind"]),
+        starts_at=starts,
+        place_ar=spec["place_ar"],
+        place_fr=spec["place_fr"],
+        chair_ar=spec["chair_ar"],
+        chair_fr=spec["chair_fr"],
+        campaign=campaign_for_year(starts.year),
+        status=MeetingStatus(spec["status"]),
+        minutes_ar=spec["minutes_ar"],
+        minutes_fr=spec["minutes_fr"],
+    )
+    officers = {
+        u.department_id: u
+        for u in db.session.scalars(db.select(User).where(User.role == Role.OFFICER))
+    }
+    for position, item in enumerate(spec["attendees"], start=1):
+        department = departments.get(item["department"]) if item["department"] else None
+        meeting.attendees.append(
+            Attendee(
+                position=position,
+                name=item["name"],
+                function_ar=item["function_ar"],
+                function_fr=item["function_fr"],
+                department=department,
+                user=officers.get(department.id) if department else None,
+                attendance=Attendance(item["attendance"]),
+            )
+        )
+    for position, item in enumerate(spec["agenda"], start=1):
+        meeting.agenda_items.append(
+            AgendaItem(position=position, title_ar=item["title_ar"], title_fr=item["title_fr"])
+        )
+    for position, item in enumerate(spec["decisions"], start=1):
+        meeting.decisions.append(
+            Decision(
+                position=position,
+                text_ar=item["text_ar"],
+                text_fr=item["text_fr"],
+                owner_department=departments.get(item["owner_department"]),
+                due_date=item["due_date"],
+                status=DecisionStatus(item["status"]),
+            )
+        )
+    db.session.add(meeting)
+    return meeting
+
+
+def load_demo(reset: bool = False) -> list[str]:
+    if reset:
+        reset_database()
+    lines = [f"departments created: {load_departments()}"]
+    lines.append(f"accounts created: {ensure_accounts()}")
+    campaign = ensure_campaign_2021()
+    lines.append("campaign 2021 created" if campaign else "campaign 2021 already present")
+    meeting = ensure_meeting_2021()
+    lines.append(f"meeting {meeting.reference} created" if meeting else "meeting already present")
+    db.session.commit()
+    return lines

@@ -1,0 +1,5 @@
+from flask import Blueprint
+
+bp = Blueprint("meetings", __name__, template_folder="templates")
+
+from digiweb.meetings import routes  # noqa: E402, F401

@@ -1,0 +1,257 @@
+"""Working sessions with the digitization officers, their minutes and decisions."""
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from digiweb.auth.models import User
+from digiweb.campaigns.models import Campaign
+from digiweb.db_types import LabelledEnum, UTCDateTime, enum_column, utcnow
+from digiweb.departments.models import Department
+from digiweb.extensions import db
+
+
+def _in_french() -> bool:
+    locale = get_locale()
+    return bool(locale and locale.language == "fr")
+
+
+class MeetingKind(LabelledEnum):
+    WORKING_SESSION = "working_session"
+    CONSULTATION = "consultation"
+    STEERING_COMMITTEE = "steering_committee"
+
+    @staticmethod
+    def _labels():
+        return {
+            "working_session": _l("Working session"),
+            "consultation": _l("Consultation"),
+            "steering_committee": _l("Steering committee"),
+        }
+
+
+class MeetingStatus(LabelledEnum):
+    PLANNED = "planned"
+    HELD = "held"
+    MINUTES_DRAFT = "minutes_draft"
+    MINUTES_APPROVED = "minutes_approved"
+
+    @staticmethod
+    def _labels():
+        return {
+            "planned": _l("Planned"),
+            "held": _l("Held"),
+            "minutes_draft": _l("Minutes in draft"),
+            "minutes_approved": _l("Minutes approved"),
+        }
+
+
+class Attendance(LabelledEnum):
+    PRESENT = "present"
+    ABSENT = "absent"
+    EXCUSED = "excused"
+    REPRESENTED = "represented"
+
+    @staticmethod
+    def _labels():
+        return {
+            "present": _l("Present"),
+            "absent": _l("Absent"),
+            "excused": _l("Excused"),
+            "represented": _l("Represented"),
+        }
+
+
+class DecisionStatus(LabelledEnum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+    @staticmethod
+    def _labels():
+        return {
+            "open": _l("Open"),
+            "in_progress": _l("In progress"),
+            "done": _l("Done"),
+            "cancelled": _l("Cancelled"),
+        }
+
+
+class Meeting(db.Model):
+    __tablename__ = "meetings"
+    __table_args__ = (sa.UniqueConstraint("year", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(sa.String(40), unique=True)
+    year: Mapped[int]
+    number: Mapped[int]
+    title_ar: Mapped[str] = mapped_column(sa.String(300))
+    title_fr: Mapped[str] = mapped_column(sa.String(300))
+    kind: Mapped[MeetingKind] = mapped_column(enum_column(MeetingKind))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    place_ar: Mapped[str] = mapped_column(sa.String(300), default="")
+    place_fr: Mapped[str] = mapped_column(sa.String(300), default="")
+    chair_ar: Mapped[str] = mapped_column(sa.String(200), default="")
+    chair_fr: Mapped[str] = mapped_column(sa.String(200), default="")
+    campaign_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("campaigns.id", ondelete="SET NULL"), index=True
+    )
+    status: Mapped[MeetingStatus] = mapped_column(
+        enum_column(MeetingStatus), default=MeetingStatus.PLANNED
+    )
+    minutes_ar: Mapped[str] = mapped_column(sa.Text, default="")
+    minutes_fr: Mapped[str] = mapped_column(sa.Text, default="")
+    minutes_approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    minutes_approved_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    campaign: Mapped[Campaign | None] = relationship()
+    minutes_approved_by: Mapped[User | None] = relationship()
+    attendees: Mapped[list["Attendee"]] = relationship(
+        back_populates="meeting", order_by="Attendee.position", cascade="all, delete-orphan"
+    )
+    agenda_items: Mapped[list["AgendaItem"]] = relationship(
+        back_populates="meeting", order_by="AgendaItem.position", cascade="all, delete-orphan"
+    )
+    decisions: Mapped[list["Decision"]] = relationship(
+        back_populates="meeting", order_by="Decision.position", cascade="all, delete-orphan"
+    )
+    documents: Mapped[list["MeetingDocument"]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def title(self) -> str:
+        return self.title_fr if _in_french() else self.title_ar
+
+    @property
+    def place(self) -> str:
+        return self.place_fr if _in_french() else self.place_ar
+
+    @property
+    def chair(self) -> str:
+        return self.chair_fr if _in_french() else self.chair_ar
+
+    @property
+    def minutes(self) -> str:
+        return self.minutes_fr if _in_french() else self.minutes_ar
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status == MeetingStatus.MINUTES_APPROVED
+
+
+class Attendee(db.Model):
+    __tablename__ = "meeting_attendees"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    name: Mapped[str] = mapped_column(sa.String(200))
+    function_ar: Mapped[str] = mapped_column(sa.String(200), default="")
+    function_fr: Mapped[str] = mapped_column(sa.String(200), default="")
+    department_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("departments.id", ondelete="RESTRICT"), index=True
+    )
+    attendance: Mapped[Attendance] = mapped_column(
+        enum_column(Attendance), default=Attendance.PRESENT
+    )
+
+    meeting: Mapped[Meeting] = relationship(back_populates="attendees")
+    department: Mapped[Department | None] = relationship(lazy="joined")
+    user: Mapped[User | None] = relationship()
+
+    @property
+    def function(self) -> str:
+        return (self.function_fr or self.function_ar) if _in_french() else self.function_ar
+
+
+class AgendaItem(db.Model):
+    __tablename__ = "agenda_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    title_ar: Mapped[str] = mapped_column(sa.String(300))
+    title_fr: Mapped[str] = mapped_column(sa.String(300))
+
+    meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
+
+    @property
+    def title(self) -> str:
+        return self.title_fr if _in_french() else self.title_ar
+
+
+class DecisionProject(db.Model):
+    __tablename__ = "decision_projects"
+
+    decision_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("decisions.id", ondelete="CASCADE"), primary_key=True
+    )
+    project_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class Decision(db.Model):
+    """A decision or recommendation of a meeting, owned by a department, followed up."""
+
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    text_ar: Mapped[str] = mapped_column(sa.Text)
+    text_fr: Mapped[str] = mapped_column(sa.Text)
+    owner_department_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("departments.id", ondelete="RESTRICT"), index=True
+    )
+    due_date: Mapped[date | None] = mapped_column(index=True)
+    status: Mapped[DecisionStatus] = mapped_column(
+        enum_column(DecisionStatus), default=DecisionStatus.OPEN
+    )
+    follow_up_note: Mapped[str] = mapped_column(sa.Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    meeting: Mapped[Meeting] = relationship(back_populates="decisions")
+    owner_department: Mapped[Department | None] = relationship(lazy="joined")
+    project_links: Mapped[list[DecisionProject]] = relationship(cascade="all, delete-orphan")
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def text(self) -> str:
+        return self.text_fr if _in_french() else self.text_ar
+
+
+class MeetingDocument(db.Model):
+    """An approved minutes PDF, kept as printed, with its SHA-256."""
+
+    __tablename__ = "meeting_documents"
+    __table_args__ = (sa.UniqueConstraint("meeting_id", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meetings.id", ondelete="CASCADE"))
+    language: Mapped[str] = mapped_column(sa.String(2))
+    sha256: Mapped[str] = mapped_column(sa.String(64))
+    pdf: Mapped[bytes] = mapped_column(sa.LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    meeting: Mapped[Meeting] = relationship(back_populates="documents")

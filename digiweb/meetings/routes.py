@@ -1,0 +1,1 @@
+from digiweb.meetings import bp  # noqa: F401

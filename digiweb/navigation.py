@@ -1,0 +1,41 @@
+"""The main navigation: entries for the areas the user's role may open."""
+
+from dataclasses import dataclass
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+
+from digiweb.auth.models import Role
+
+ALL = (Role.OFFICER, Role.REVIEWER, Role.VIEWER, Role.ADMIN)
+STAFF = (Role.REVIEWER, Role.VIEWER, Role.ADMIN)
+REVIEW = (Role.REVIEWER, Role.ADMIN)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    endpoint: str
+    label: object
+    roles: tuple
+
+
+NAV_ITEMS = (
+    NavItem("core.home", _l("Home"), STAFF),
+    NavItem("plans.my_plan", _l("My plan"), (Role.OFFICER,)),
+    NavItem("review.board", _l("Plans"), STAFF),
+    NavItem("projects.index", _l("Projects"), ALL),
+    NavItem("dashboard.index", _l("Dashboard"), STAFF),
+    NavItem("campaigns.index", _l("Campaigns"), REVIEW),
+    NavItem("meetings.index", _l("Meetings"), ALL),
+    NavItem("meetings.decisions", _l("Decisions"), ALL),
+    NavItem("admin.departments", _l("Departments"), (Role.ADMIN,)),
+    NavItem("admin.users", _l("Users"), (Role.ADMIN,)),
+)
+
+
+def nav_for(user) -> list[NavItem]:
+    """Entries the user's role may open, among the areas this build serves."""
+    if not user.is_authenticated:
+        return []
+    views = current_app.view_functions
+    return [item for item in NAV_ITEMS if user.role in item.roles and item.endpoint in views]

@@ -1,0 +1,1 @@
+from digiweb.notifications import bp  # noqa: F401

@@ -1,0 +1,387 @@
+"""Sectoral action plans (one per department and campaign) and their projects."""
+
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import event
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from digiweb.auth.models import User
+from digiweb.campaigns.models import Campaign
+from digiweb.db_types import LabelledEnum, UTCDateTime, enum_column, utcnow
+from digiweb.departments.models import Department
+from digiweb.extensions import db
+from digiweb.i18n import normalize_search
+
+
+def _in_french() -> bool:
+    locale = get_locale()
+    return bool(locale and locale.language == "fr")
+
+
+class PlanStatus(LabelledEnum):
+    NOT_STARTED = "not_started"
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    APPROVED = "approved"
+
+    @staticmethod
+    def _labels():
+        return {
+            "not_started": _l("Not started"),
+            "draft": _l("Draft"),
+            "submitted": _l("Submitted"),
+            "returned": _l("Returned for revision"),
+            "approved": _l("Approved"),
+        }
+
+
+# Plans that the ministry has received: they count in the consolidated figures.
+SENT_STATUSES = (PlanStatus.SUBMITTED, PlanStatus.RETURNED, PlanStatus.APPROVED)
+
+
+class Target(LabelledEnum):
+    CITIZENS = "citizens"
+    ECONOMIC_OPERATORS = "economic_operators"
+    ADMINISTRATION = "administration"
+    OTHER_ADMINISTRATIONS = "other_administrations"
+
+    @staticmethod
+    def _labels():
+        return {
+            "citizens": _l("Bringing the administration closer to the citizen"),
+            "economic_operators": _l("Economic operators"),
+            "administration": _l("Administration (internal)"),
+            "other_administrations": _l("Other administrations"),
+        }
+
+
+class ProjectKind(LabelledEnum):
+    INFORMATION_SYSTEM = "information_system"
+    PLATFORM = "platform"
+    MOBILE_APP = "mobile_app"
+    INFRASTRUCTURE = "infrastructure"
+    REGISTRY = "registry"
+
+    @staticmethod
+    def _labels():
+        return {
+            "information_system": _l("Information system"),
+            "platform": _l("Platform / portal"),
+            "mobile_app": _l("Mobile application"),
+            "infrastructure": _l("Infrastructure"),
+            "registry": _l("Registry / database"),
+        }
+
+
+class Technology(LabelledEnum):
+    CLOUD = "cloud"
+    AI = "ai"
+    DATA_SCIENCE = "data_science"
+    MOBILE = "mobile"
+    E_PAYMENT = "e_payment"
+    E_SIGNATURE = "e_signature"
+    INTEROPERABILITY = "interoperability"
+    OPEN_DATA = "open_data"
+
+    @staticmethod
+    def _labels():
+        return {
+            "cloud": _l("Cloud computing"),
+            "ai": _l("Artificial intelligence"),
+            "data_science": _l("Data science / analytics"),
+            "mobile": _l("Mobile"),
+            "e_payment": _l("Electronic payment"),
+            "e_signature": _l("Electronic signature / identity"),
+            "interoperability": _l("Interoperability"),
+            "open_data": _l("Open data"),
+        }
+
+
+class ProjectStatus(LabelledEnum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    SUSPENDED = "suspended"
+    CANCELLED = "cancelled"
+
+    @staticmethod
+    def _labels():
+        return {
+            "planned": _l("Planned"),
+            "in_progress": _l("In progress"),
+            "completed": _l("Completed"),
+            "suspended": _l("Suspended"),
+            "cancelled": _l("Cancelled"),
+        }
+
+
+UNFINISHED_PROJECT_STATUSES = (
+    ProjectStatus.PLANNED,
+    ProjectStatus.IN_PROGRESS,
+    ProjectStatus.SUSPENDED,
+)
+
+
+class Priority(LabelledEnum):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @staticmethod
+    def _labels():
+        return {"high": _l("High"), "medium": _l("Medium"), "low": _l("Low")}
+
+
+class FundingSource(LabelledEnum):
+    STATE_BUDGET = "state_budget"
+    OWN_FUNDS = "own_funds"
+    INTERNATIONAL_COOPERATION = "international_cooperation"
+    OTHER = "other"
+
+    @staticmethod
+    def _labels():
+        return {
+            "state_budget": _l("State budget"),
+            "own_funds": _l("Own funds"),
+            "international_cooperation": _l("International cooperation"),
+            "other": _l("Other"),
+        }
+
+
+class Plan(db.Model):
+    __tablename__ = "plans"
+    __table_args__ = (sa.UniqueConstraint("campaign_id", "department_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("campaigns.id", ondelete="RESTRICT"), index=True
+    )
+    department_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("departments.id", ondelete="RESTRICT"), index=True
+    )
+    status: Mapped[PlanStatus] = mapped_column(
+        enum_column(PlanStatus), default=PlanStatus.NOT_STARTED, index=True
+    )
+    contact_name: Mapped[str] = mapped_column(sa.String(200), default="")
+    contact_email: Mapped[str] = mapped_column(sa.String(254), default="")
+    contact_phone: Mapped[str] = mapped_column(sa.String(40), default="")
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    submitted_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    returned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    approved_by_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL")
+    )
+    last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    campaign: Mapped[Campaign] = relationship(lazy="joined")
+    department: Mapped[Department] = relationship(lazy="joined")
+    submitted_by: Mapped[User | None] = relationship(foreign_keys=[submitted_by_id])
+    approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id])
+    projects: Mapped[list["Project"]] = relationship(
+        back_populates="plan", order_by="Project.sequence", passive_deletes=True
+    )
+    events: Mapped[list["PlanEvent"]] = relationship(
+        back_populates="plan", order_by="PlanEvent.created_at", passive_deletes=True
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def is_sent(self) -> bool:
+        return self.status in SENT_STATUSES
+
+    def __repr__(self) -> str:
+        return f"<Plan {self.campaign_id}/{self.department_id} {self.status}>"
+
+
+class PlanEventKind(LabelledEnum):
+    CREATED = "created"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    APPROVED = "approved"
+    REOPENED = "reopened"
+    REMARK = "remark"
+    ANSWER = "answer"
+    REMINDER = "reminder"
+    IMPORTED = "imported"
+
+    @staticmethod
+    def _labels():
+        return {
+            "created": _l("Plan created"),
+            "submitted": _l("Plan sent"),
+            "returned": _l("Returned for revision"),
+            "approved": _l("Plan approved"),
+            "reopened": _l("Approval reopened"),
+            "remark": _l("Review remark"),
+            "answer": _l("Answer to a remark"),
+            "reminder": _l("Reminder sent"),
+            "imported": _l("Imported from a spreadsheet"),
+        }
+
+
+class PlanEvent(db.Model):
+    """The plan's timeline: workflow steps, review remarks (on the plan or one project), answers."""
+
+    __tablename__ = "plan_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(sa.ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    project_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("projects.id", ondelete="SET NULL"), index=True
+    )
+    kind: Mapped[PlanEventKind] = mapped_column(enum_column(PlanEventKind))
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    comment: Mapped[str] = mapped_column(sa.Text, default="")
+    status_from: Mapped[str | None] = mapped_column(sa.String(32))
+    status_to: Mapped[str | None] = mapped_column(sa.String(32))
+    resolved: Mapped[bool] = mapped_column(default=False, server_default=sa.text("false"))
+    # Snapshot of the plan's projects when it was returned, to show what changed since.
+    snapshot: Mapped[dict | None] = mapped_column(sa.JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    plan: Mapped[Plan] = relationship(back_populates="events")
+    actor: Mapped[User | None] = relationship()
+    project: Mapped["Project | None"] = relationship()
+
+
+class ProjectTechnology(db.Model):
+    __tablename__ = "project_technologies"
+    __table_args__ = (sa.Index("ix_project_technologies_technology", "technology", "project_id"),)
+
+    project_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True
+    )
+    technology: Mapped[Technology] = mapped_column(enum_column(Technology), primary_key=True)
+
+
+class Project(db.Model):
+    __tablename__ = "projects"
+    __table_args__ = (
+        sa.UniqueConstraint("plan_id", "sequence"),
+        sa.Index("ix_projects_year_department", "year", "department_id"),
+        sa.Index("ix_projects_year_target", "year", "target"),
+        sa.Index("ix_projects_year_status", "year", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(sa.ForeignKey("plans.id", ondelete="CASCADE"), index=True)
+    # Copied from the plan so that the consolidated list filters without joins.
+    department_id: Mapped[int] = mapped_column(sa.ForeignKey("departments.id", ondelete="RESTRICT"))
+    year: Mapped[int]
+    sequence: Mapped[int]
+    reference: Mapped[str] = mapped_column(sa.String(40), unique=True)
+    title_ar: Mapped[str] = mapped_column(sa.String(300), default="")
+    title_fr: Mapped[str] = mapped_column(sa.String(300), default="")
+    summary_ar: Mapped[str] = mapped_column(sa.Text, default="")
+    summary_fr: Mapped[str] = mapped_column(sa.Text, default="")
+    target: Mapped[Target | None] = mapped_column(enum_column(Target))
+    kind: Mapped[ProjectKind | None] = mapped_column(enum_column(ProjectKind))
+    status: Mapped[ProjectStatus] = mapped_column(
+        enum_column(ProjectStatus), default=ProjectStatus.PLANNED
+    )
+    progress: Mapped[int] = mapped_column(default=0, server_default="0")
+    priority: Mapped[Priority | None] = mapped_column(enum_column(Priority))
+    start_date: Mapped[date | None]
+    end_date: Mapped[date | None]
+    budget_dzd: Mapped[int | None] = mapped_column(sa.BigInteger)
+    funding_source: Mapped[FundingSource | None] = mapped_column(enum_column(FundingSource))
+    procedure_ar: Mapped[str] = mapped_column(sa.Text, default="")
+    procedure_fr: Mapped[str] = mapped_column(sa.Text, default="")
+    beneficiaries_ar: Mapped[str] = mapped_column(sa.Text, default="")
+    beneficiaries_fr: Mapped[str] = mapped_column(sa.Text, default="")
+    partners: Mapped[str] = mapped_column(sa.Text, default="")
+    # The project of an earlier year this one continues (carry-over keeps identity).
+    carried_from_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("projects.id", ondelete="SET NULL"), index=True
+    )
+    # Normalised text (see i18n.normalize_search) that search matches against.
+    search_text: Mapped[str] = mapped_column(sa.Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    plan: Mapped[Plan] = relationship(back_populates="projects")
+    department: Mapped[Department] = relationship(lazy="joined")
+    carried_from: Mapped["Project | None"] = relationship(remote_side=[id])
+    technology_rows: Mapped[list[ProjectTechnology]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="selectin"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def title(self) -> str:
+        return (
+            (self.title_fr or self.title_ar) if _in_french() else (self.title_ar or self.title_fr)
+        )
+
+    @property
+    def summary(self) -> str:
+        return (
+            (self.summary_fr or self.summary_ar)
+            if _in_french()
+            else (self.summary_ar or self.summary_fr)
+        )
+
+    @property
+    def technologies(self) -> list[Technology]:
+        return sorted((row.technology for row in self.technology_rows), key=list(Technology).index)
+
+    @technologies.setter
+    def technologies(self, values) -> None:
+        wanted = {Technology(v) for v in values}
+        self.technology_rows = [r for r in self.technology_rows if r.technology in wanted]
+        present = {r.technology for r in self.technology_rows}
+        for tech in sorted(wanted - present, key=list(Technology).index):
+            self.technology_rows.append(ProjectTechnology(technology=tech))
+
+    def refresh_search_text(self) -> None:
+        self.search_text = normalize_search(
+            " ".join(
+                (
+                    self.reference or "",
+                    self.title_ar or "",
+                    self.title_fr or "",
+                    self.summary_ar or "",
+                    self.summary_fr or "",
+                    self.partners or "",
+                )
+            )
+        )
+
+    def __repr__(self) -> str:
+        return f"<Project {self.reference}>"
+
+
+@event.listens_for(Project, "before_insert")
+@event.listens_for(Project, "before_update")
+def _keep_search_text(mapper, connection, target: Project) -> None:
+    target.refresh_search_text()
+
+
+class ProgressUpdate(db.Model):
+    """Yearly follow-up of a project once its plan is approved: status, progress, dated note."""
+
+    __tablename__ = "progress_updates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    status: Mapped[ProjectStatus] = mapped_column(enum_column(ProjectStatus))
+    progress: Mapped[int]
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    actor: Mapped[User | None] = relationship()

@@ -1,0 +1,1 @@
+from digiweb.plans import bp  # noqa: F401

@@ -1,0 +1,1 @@
+from digiweb.projects import bp  # noqa: F401

@@ -1,0 +1,1 @@
+from digiweb.reports import bp  # noqa: F401

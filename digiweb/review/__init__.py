@@ -1,0 +1,5 @@
+from flask import Blueprint
+
+bp = Blueprint("review", __name__, template_folder="templates")
+
+from digiweb.review import routes  # noqa: E402, F401

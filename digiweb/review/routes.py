@@ -1,0 +1,1 @@
+from digiweb.review import bp  # noqa: F401

@@ -1,0 +1,124 @@
+"""Who may do what. Every route needs a login unless it is marked @public; role checks and
+per-object checks live here so that every area applies the same rules (default deny)."""
+
+from collections.abc import Callable
+from functools import wraps
+from urllib.parse import urlsplit
+
+from flask import abort, current_app, redirect, request, url_for
+from flask_login import current_user
+
+from digiweb.auth.models import Role
+
+READ_ALL_ROLES = (Role.REVIEWER, Role.VIEWER, Role.ADMIN)
+REVIEW_ROLES = (Role.REVIEWER, Role.ADMIN)
+
+
+def public(view: Callable) -> Callable:
+    """Mark a view as reachable without logging in."""
+    view.is_public = True
+    return view
+
+
+def roles_required(*roles: Role) -> Callable:
+    """Allow only users with one of `roles` (403 for the others)."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(*args, **kwargs):
+            if not current_user.is_authenticated:
+                return current_app.login_manager.unauthorized()
+            if current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def require_login():
+    """before_request hook: default deny for every endpoint not marked @public."""
+    if request.endpoint is None or request.endpoint == "static":
+        return None
+    view = current_app.view_functions.get(request.endpoint)
+    if view is None or getattr(view, "is_public", False):
+        return None
+    if not current_user.is_authenticated:
+        return current_app.login_manager.unauthorized()
+    return None
+
+
+def department_scope(user) -> int | None:
+    """The only department a user may see, or None when the user sees all of them."""
+    return None if user.sees_all_departments else user.department_id
+
+
+def can_see_department(user, department_id: int) -> bool:
+    scope = department_scope(user)
+    return scope is None or scope == department_id
+
+
+def ensure_department_access(user, department_id: int) -> None:
+    """404 when an officer reaches for another department's object (its existence stays
+    hidden)."""
+    if not can_see_department(user, department_id):
+        abort(404)
+
+
+def can_edit_department_plan(user, department_id: int) -> bool:
+    """Officers edit their own department's plan; nobody else writes in a plan."""
+    return user.role == Role.OFFICER and user.department_id == department_id
+
+
+def safe_next_url(target: str | None, fallback: str = "core.home") -> str:
+    """Only a local path (no scheme, no host, no '//' or backslash tricks) may be a redirect
+    target after login."""
+    if target:
+        parts = urlsplit(target)
+        if (
+            not parts.scheme
+            and not parts.netloc
+            and target.startswith("/")
+            and not target.startswith("//")
+            and "\\" not in target
+        ):
+            return target
+    return url_for(fallback)
+
+
+def redirect_to_login():
+    from digiweb.htmx import is_htmx
+
+    login = url_for("auth.login", next=request.full_path if request.method == "GET" else None)
+    if is_htmx():
+        response = current_app.response_class("", 401)
+        response.headers["HX-Redirect"] = login
+        return response
+    return redirect(login)
+
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+        "form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def add_security_headers(response):
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    if current_app.config.get("SESSION_COOKIE_SECURE"):
+        response.headers.setdefault(
+            "Strict-Transport-Security", "max-age=31536000; includeSubDomains"
+        )
+    if current_user and getattr(current_user, "is_authenticated", False):
+        response.headers.setdefault("Cache-Control", "no-store")
+    return response

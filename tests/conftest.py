@@ -1,0 +1,246 @@
+"""Fixtures shared by the whole suite.
+
+Each test gets a fresh database: on SQLite an in-memory copy of a template built once per run
+(empty schema, or schema plus the demo data); on PostgreSQL (TEST_DATABASE_URL) a database
+created for the run, emptied after each test and dropped at the end.
+"""
+
+import os
+import shutil
+import uuid
+
+import pytest
+from flask.testing import FlaskClient
+from itsdangerous import URLSafeTimedSerializer
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+from digiweb import create_app
+from digiweb.extensions import db
+
+DEMO_PASSWORD = "digiweb-demo"
+POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
+ON_POSTGRES = POSTGRES_URL.startswith("postgresql")
+
+
+# --- databases -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def postgres_database():
+    """A database of our own for this run (and this xdist worker), dropped at the end."""
+    if not ON_POSTGRES:
+        yield None
+        return
+    admin_url = make_url(POSTGRES_URL)
+    name = f"digiweb_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = admin_url.set(database=name).render_as_string(hide_password=False)
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        db.create_all()
+        db.engine.dispose()
+    yield url
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _load_demo(app):
+    from digiweb.demo.services import load_demo
+
+    with app.app_context():
+        load_demo()
+
+
+def _build_sqlite_template(folder, name: str):
+    path = folder / f"{name}.db"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"})
+    with app.app_context():
+        db.create_all()
+    if name == "demo":
+        _load_demo(app)
+    with app.app_context():
+        db.engine.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def sqlite_empty_template(tmp_path_factory):
+    """The empty schema, built once per run and copied into memory for each test."""
+    return _build_sqlite_template(tmp_path_factory.mktemp("templates"), "empty")
+
+
+@pytest.fixture(scope="session")
+def sqlite_demo_template(tmp_path_factory):
+    """The schema with the demo data, built once per run."""
+    return _build_sqlite_template(tmp_path_factory.mktemp("templates"), "demo")
+
+
+def _truncate_all(app):
+    with app.app_context():
+        db.session.remove()
+        tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+        with db.engine.begin() as conn:
+            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        db.engine.dispose()
+
+
+def _make_app(request, template: str, extra_config: dict | None = None):
+    config = dict(extra_config or {})
+    if ON_POSTGRES:
+        url = request.getfixturevalue("postgres_database")
+        config["SQLALCHEMY_DATABASE_URI"] = url
+        app = create_app(config)
+        if template == "demo":
+            _load_demo(app)
+        request.addfinalizer(lambda: _truncate_all(app))
+        return app
+    template_path = request.getfixturevalue(f"sqlite_{template}_template")
+    if "SQLALCHEMY_DATABASE_URI" not in config:
+        path = request.getfixturevalue("tmp_path") / "digiweb.db"
+        shutil.copyfile(template_path, path)
+        config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{path}"
+    app = create_app(config)
+    request.addfinalizer(lambda: _dispose(app))
+    return app
+
+
+def _dispose(app):
+    with app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def app(request):
+    """An app on an empty, fully migrated-equivalent schema."""
+    app = _make_app(request, "empty")
+    with app.app_context():
+        yield app
+        db.session.remove()
+
+
+@pytest.fixture
+def demo_app(request):
+    """An app whose database holds the demo data of the seed."""
+    app = _make_app(request, "demo")
+    with app.app_context():
+        yield app
+        db.session.remove()
+
+
+# --- clients ---------------------------------------------------------------------------------
+
+
+class IsolatedClient(FlaskClient):
+    """Each request runs in a fresh app context, as in production (no `g` shared with the
+    test). What the test set up is committed first, so the request sees it, and the test's
+    objects are reloaded afterwards."""
+
+    def open(self, *args, **kwargs):
+        db.session.commit()
+        with self.application.app_context():
+            return super().open(*args, **kwargs)
+
+
+class CSRFClient(IsolatedClient):
+    """A test client that sends a valid CSRF token with every state-changing request, as the
+    browser does through the form field or the htmx header."""
+
+    def open(self, *args, **kwargs):
+        method = kwargs.get("method", "GET").upper()
+        if method not in ("GET", "HEAD", "OPTIONS"):
+            headers = dict(kwargs.pop("headers", None) or {})
+            headers.setdefault("X-CSRFToken", self.csrf_token())
+            kwargs["headers"] = headers
+        return super().open(*args, **kwargs)
+
+    def csrf_token(self) -> str:
+        with self.session_transaction() as session:
+            raw = session.setdefault("csrf_token", uuid.uuid4().hex)
+        serializer = URLSafeTimedSerializer(self.application.secret_key, salt="wtf-csrf-token")
+        return serializer.dumps(raw)
+
+
+@pytest.fixture
+def client(app):
+    app.test_client_class = CSRFClient
+    return app.test_client()
+
+
+@pytest.fixture
+def demo_client(demo_app):
+    demo_app.test_client_class = CSRFClient
+    return demo_app.test_client()
+
+
+@pytest.fixture
+def raw_client(app):
+    """A client that sends no CSRF token by itself."""
+    app.test_client_class = IsolatedClient
+    return app.test_client()
+
+
+def login(client, username: str, password: str = DEMO_PASSWORD, lang: str | None = None):
+    url = "/login" + (f"?lang={lang}" if lang else "")
+    response = client.post(url, data={"username": username, "password": password})
+    assert response.status_code == 302, f"login of {username} failed: {response.status_code}"
+    return response
+
+
+@pytest.fixture
+def as_user(demo_app):
+    """as_user("officer-mf") -> a client logged in as that demo account."""
+
+    def factory(username: str, lang: str | None = None):
+        demo_app.test_client_class = CSRFClient
+        c = demo_app.test_client()
+        login(c, username, lang=lang)
+        return c
+
+    return factory
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+# --- query counting --------------------------------------------------------------------------
+
+
+class QueryCounter:
+    def __init__(self):
+        self.statements: list[str] = []
+
+    def __call__(self, conn, cursor, statement, parameters, context, executemany):
+        if not statement.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK", "PRAGMA")):
+            self.statements.append(statement)
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@pytest.fixture
+def count_queries():
+    """with count_queries() as counter: ...; counter.count is the number of SQL statements."""
+    from contextlib import contextmanager
+
+    from sqlalchemy import event
+
+    @contextmanager
+    def counting():
+        counter = QueryCounter()
+        engine = db.engine
+        event.listen(engine, "before_cursor_execute", counter)
+        try:
+            yield counter
+        finally:
+            event.remove(engine, "before_cursor_execute", counter)
+
+    return counting
