@@ -1,0 +1,1 @@
+from digiweb.api import bp  # noqa: F401
