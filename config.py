@@ -49,7 +49,9 @@ class Config:
     SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE")
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
-    PERMANENT_SESSION_LIFETIME = 12 * 3600  # absolute session life, seconds
+    PERMANENT_SESSION_LIFETIME = 12 * 3600  # cookie life, seconds
+    SESSION_IDLE_TIMEOUT = 30 * 60  # seconds without a request before the session ends
+    SESSION_ABSOLUTE_TIMEOUT = 12 * 3600  # seconds after login before the session ends
 
     LOGIN_MAX_FAILURES = 5
     LOGIN_FAILURE_WINDOW = 15 * 60  # seconds

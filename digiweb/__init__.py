@@ -13,7 +13,12 @@ import config as config_module
 from digiweb import i18n, templating
 from digiweb.extensions import babel, csrf, db, limiter, login_manager, migrate
 from digiweb.htmx import add_vary_header, is_htmx, refresh_response
-from digiweb.security import add_security_headers, redirect_to_login, require_login
+from digiweb.security import (
+    add_security_headers,
+    enforce_session_timeouts,
+    redirect_to_login,
+    require_login,
+)
 
 # Every area is a blueprint package with `bp` in its __init__.py.
 BLUEPRINTS = (
@@ -102,6 +107,7 @@ def _init_request_hooks(app: Flask) -> None:
             db.session.commit()
         return None
 
+    app.before_request(enforce_session_timeouts)
     app.before_request(require_login)
     app.after_request(add_vary_header)
     app.after_request(add_security_headers)

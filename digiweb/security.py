@@ -37,6 +37,34 @@ def roles_required(*roles: Role) -> Callable:
     return decorator
 
 
+def enforce_session_timeouts():
+    """before_request hook: a session idle for 30 minutes, or older than 12 hours, ends."""
+    import time
+
+    from flask import session
+    from flask_login import logout_user
+
+    if not current_user.is_authenticated:
+        return None
+    now = int(time.time())
+    config = current_app.config
+    started = session.setdefault("login_at", now)
+    last_seen = session.get("seen", now)
+    if now - last_seen > config["SESSION_IDLE_TIMEOUT"] or (
+        now - started > config["SESSION_ABSOLUTE_TIMEOUT"]
+    ):
+        logout_user()
+        lang = session.get("lang")
+        session.clear()
+        if lang:
+            session["lang"] = lang
+        session["expired"] = True
+        return None
+    if request.endpoint != "static":
+        session["seen"] = now
+    return None
+
+
 def require_login():
     """before_request hook: default deny for every endpoint not marked @public."""
     if request.endpoint is None or request.endpoint == "static":

@@ -1,3 +1,5 @@
+import time
+
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
@@ -17,6 +19,11 @@ def login():
         return redirect(safe_next_url(request.args.get("next")))
     form = LoginForm()
     status = 200
+    if request.method == "GET" and session.pop("expired", False):
+        flash(
+            _("Your session has expired (inactivity or maximum duration). Please log in again."),
+            "warning",
+        )
     if request.method == "POST":
         if form.validate_on_submit():
             result = authenticate(form.username.data, form.password.data)
@@ -27,6 +34,7 @@ def login():
                     session["lang"] = lang
                 login_user(result.user)
                 session.permanent = True
+                session["login_at"] = session["seen"] = int(time.time())
                 return redirect(safe_next_url(request.args.get("next")))
             if result.locked:
                 status = 429

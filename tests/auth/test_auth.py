@@ -159,3 +159,25 @@ def test_users_create_cli(runner, app):
     assert result.exit_code != 0 and "--department" in result.output
     result = runner.invoke(args=["users", "create", "y", "--role", "viewer"], input="short\n")
     assert result.exit_code != 0
+
+
+@pytest.mark.parametrize(("key", "age"), [("seen", 31 * 60), ("login_at", 12 * 3600 + 1)])
+def test_idle_and_absolute_session_timeouts(client, amina, key, age):
+    login(client, "amina", PASSWORD)
+    assert client.get("/").status_code == 200
+    with client.session_transaction() as session:
+        session[key] -= age
+    response = client.get("/")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+    page = client.get("/login?lang=fr").get_data(as_text=True)
+    assert "Votre session a expiré" in page
+
+
+def test_activity_keeps_the_session_alive(client, amina):
+    login(client, "amina", PASSWORD)
+    with client.session_transaction() as session:
+        session["seen"] -= 29 * 60
+    assert client.get("/").status_code == 200
+    with client.session_transaction() as session:
+        session["seen"] -= 29 * 60
+    assert client.get("/").status_code == 200
