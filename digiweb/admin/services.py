@@ -1,0 +1,316 @@
+"""The rules of the admin screens: departments and user accounts.
+
+Every change is written to the audit log (old and new values, never a password or its hash) in
+the same transaction as the change; the caller commits. A change based on a version of the
+record older than the current one is refused with VersionConflict, before anything is written.
+"""
+
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from digiweb.audit.services import diff, record, snapshot
+from digiweb.auth.models import Language, Role, User
+from digiweb.auth.services import create_user
+from digiweb.db_types import utcnow
+from digiweb.departments.models import Department
+from digiweb.extensions import db
+from digiweb.i18n import normalize_search
+
+DEPARTMENT_FIELDS = ("code", "name_ar", "name_fr")
+
+
+class AdminError(Exception):
+    """A rule refused the change. `field` names the form field the message belongs to."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class VersionConflict(Exception):
+    """Someone else saved the record since the user opened it: `current` holds the saved
+    values, `mine` what the user asked for, both by field name."""
+
+    def __init__(self, current: dict, mine: dict):
+        super().__init__("stale version")
+        self.current = current
+        self.mine = mine
+
+
+def _check_version(seen_version: int | None, obj, current: dict, mine: dict) -> None:
+    if seen_version != obj.version:
+        raise VersionConflict(current, mine)
+
+
+@contextmanager
+def _saved_or_refused(
+    unique: tuple[str, str] | None = None,
+    stale: tuple[object, Callable[[], dict], dict] | None = None,
+):
+    """Flush the change made in the block, in a savepoint. A duplicate that slipped past the
+    check in between (`unique`: field, message) and a concurrent save of the record (`stale`:
+    the record, a function giving its saved values, the user's values) become the same
+    refusals as when they are seen beforehand."""
+    try:
+        with db.session.begin_nested():
+            yield
+            db.session.flush()
+    except StaleDataError:
+        if stale is None:
+            raise
+        obj, current_values, mine = stale
+        db.session.refresh(obj)
+        raise VersionConflict(current_values(), mine) from None
+    except IntegrityError:
+        if unique is None:
+            raise
+        raise AdminError(unique[1], unique[0]) from None
+
+
+# --- departments ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DepartmentRow:
+    department: Department
+    officers: int
+
+
+def department_rows(query: str = "") -> list[DepartmentRow]:
+    """Departments by code with their number of active officers, filtered by `query` on the
+    code and both names (Arabic letter variants and French accents folded). Two queries, however
+    many departments."""
+    officers = dict(
+        db.session.execute(
+            db.select(User.department_id, db.func.count(User.id))
+            .where(User.role == Role.OFFICER, User.active.is_(True))
+            .group_by(User.department_id)
+        ).all()
+    )
+    departments = db.session.scalars(db.select(Department).order_by(Department.code))
+    needle = normalize_search(query)
+    return [
+        DepartmentRow(d, officers.get(d.id, 0))
+        for d in departments
+        if not needle
+        or any(needle in normalize_search(text) for text in (d.code, d.name_ar, d.name_fr))
+    ]
+
+
+def _code_taken(code: str, except_id: int | None = None) -> bool:
+    query = db.select(Department.id).where(Department.code == code)
+    if except_id is not None:
+        query = query.where(Department.id != except_id)
+    return db.session.scalar(query) is not None
+
+
+def _unique_code(code: str, except_id: int | None = None) -> tuple[str, str]:
+    """("code", message), raised at once when the code is already another department's."""
+    refusal = ("code", _("Another department already has this code."))
+    if _code_taken(code, except_id):
+        raise AdminError(refusal[1], refusal[0])
+    return refusal
+
+
+def department_values(department: Department) -> dict:
+    return snapshot(department, DEPARTMENT_FIELDS)
+
+
+def create_department(code: str, name_ar: str, name_fr: str) -> Department:
+    department = Department(code=code, name_ar=name_ar, name_fr=name_fr)
+    with _saved_or_refused(unique=_unique_code(code)):
+        db.session.add(department)
+    record(
+        "department_created",
+        "department",
+        department.id,
+        label=code,
+        changes=diff({}, department_values(department)),
+    )
+    return department
+
+
+def update_department(department: Department, seen_version: int | None, **values) -> dict:
+    """Change the code and the names; returns the {field: [old, new]} that were recorded."""
+    mine = {name: values[name] for name in DEPARTMENT_FIELDS}
+    before = department_values(department)
+    _check_version(seen_version, department, before, mine)
+    unique = _unique_code(values["code"], except_id=department.id)
+    changes = diff(before, mine)
+    if not changes:
+        return changes
+    stale = (department, lambda: department_values(department), mine)
+    with _saved_or_refused(unique=unique, stale=stale):
+        for name in changes:
+            setattr(department, name, values[name])
+    record(
+        "department_updated", "department", department.id, label=department.code, changes=changes
+    )
+    return changes
+
+
+def set_department_active(department: Department, active: bool) -> bool:
+    """Activate or deactivate; returns False when it already was in that state."""
+    if department.active == active:
+        return False
+    department.active = active
+    action = "department_activated" if active else "department_deactivated"
+    record(
+        action,
+        "department",
+        department.id,
+        label=department.code,
+        changes={"active": [not active, active]},
+    )
+    return True
+
+
+def active_departments(including: Department | None = None) -> list[Department]:
+    """The departments an account can be attached to (plus its current one, even inactive)."""
+    condition = Department.active.is_(True)
+    if including is not None:
+        condition = condition | (Department.id == including.id)
+    return list(
+        db.session.scalars(db.select(Department).where(condition).order_by(Department.code))
+    )
+
+
+# --- users ---------------------------------------------------------------------------------
+
+
+def user_rows(
+    role: Role | None = None, department_id: int | None = None, query: str = ""
+) -> list[User]:
+    """Accounts by username, filtered by role, department and text (username, full name,
+    e-mail; folded like every search). One query (the department is joined)."""
+    select = db.select(User).order_by(User.username)
+    if role is not None:
+        select = select.where(User.role == role)
+    if department_id is not None:
+        select = select.where(User.department_id == department_id)
+    users = db.session.scalars(select).unique()
+    needle = normalize_search(query)
+    return [
+        u
+        for u in users
+        if not needle
+        or any(needle in normalize_search(text) for text in (u.username, u.full_name, u.email))
+    ]
+
+
+def is_locked(user: User) -> bool:
+    return user.locked_until is not None and user.locked_until > utcnow()
+
+
+def user_values(user: User) -> dict:
+    """The values of an account that the admin edits (the department by its code)."""
+    values = snapshot(user, ("full_name", "email", "role", "language"))
+    values["department"] = user.department.code if user.department else None
+    return values
+
+
+def _check_department_for_role(role: Role, department: Department | None) -> None:
+    if role == Role.OFFICER and department is None:
+        raise AdminError(_("A digitization officer must belong to a department."), "department")
+    if role != Role.OFFICER and department is not None:
+        raise AdminError(_("Only digitization officers belong to a department."), "department")
+
+
+def create_account(
+    *,
+    username: str,
+    password: str,
+    full_name: str,
+    email: str,
+    role: Role,
+    department: Department | None,
+    language: Language,
+) -> User:
+    refusal = ("username", _("This username is already taken."))
+    if db.session.scalar(db.select(User.id).where(User.username == username)) is not None:
+        raise AdminError(refusal[1], refusal[0])
+    _check_department_for_role(role, department)
+    with _saved_or_refused(unique=refusal):
+        user = create_user(
+            username,
+            password,
+            role,
+            full_name=full_name,
+            email=email,
+            department=department,
+            language=language,
+        )
+    return user
+
+
+def update_account(actor: User, user: User, seen_version: int | None, **values) -> dict:
+    """Change full name, e-mail, role, department (a Department or None) and language;
+    returns the {field: [old, new]} that were recorded.
+
+    An admin cannot take the administrator role away from themself."""
+    role, department = values["role"], values["department"]
+    mine = {
+        "full_name": values["full_name"],
+        "email": values["email"],
+        "role": role.value,
+        "department": department.code if department else None,
+        "language": values["language"].value,
+    }
+    before = user_values(user)
+    _check_version(seen_version, user, before, mine)
+    if user.id == actor.id and role != Role.ADMIN:
+        raise AdminError(_("You cannot remove your own administrator role."), "role")
+    _check_department_for_role(role, department)
+    changes = diff(before, mine)
+    if not changes:
+        return changes
+    with _saved_or_refused(stale=(user, lambda: user_values(user), mine)):
+        user.full_name = values["full_name"]
+        user.email = values["email"]
+        user.role = role
+        user.language = values["language"]
+        user.department = department
+    record("user_updated", "user", user.id, label=user.username, changes=changes)
+    return changes
+
+
+def set_account_active(actor: User, user: User, active: bool) -> bool:
+    """Deactivate (which ends every session of the account at once) or reactivate."""
+    if user.id == actor.id and not active:
+        raise AdminError(_("You cannot deactivate your own account."))
+    if user.active == active:
+        return False
+    user.active = active
+    if not active:
+        user.end_all_sessions()
+    action = "user_reactivated" if active else "user_deactivated"
+    record(action, "user", user.id, label=user.username, changes={"active": [not active, active]})
+    return True
+
+
+def reset_password(user: User, password: str) -> None:
+    """Set the password the admin typed, end the account's sessions and lift a lock. The audit
+    entry says that it happened, never what the password is."""
+    was_locked = is_locked(user)
+    user.set_password(password)
+    user.end_all_sessions()
+    user.locked_until = None
+    user.failed_logins = 0
+    changes = {"locked": [True, False]} if was_locked else {}
+    record("user_password_reset", "user", user.id, label=user.username, changes=changes)
+
+
+def unlock_account(user: User) -> bool:
+    """Lift the lock that login throttling put on the account; False when it was not locked."""
+    if not is_locked(user):
+        return False
+    user.locked_until = None
+    user.failed_logins = 0
+    record("user_unlocked", "user", user.id, label=user.username, changes={"locked": [True, False]})
+    return True
