@@ -4,7 +4,10 @@ import importlib
 
 CLI_MODULES = (
     "digiweb.auth.cli",
+    "digiweb.backup",
     "digiweb.demo.cli",
+    "digiweb.dashboard.cli",
+    "digiweb.reports.cli",
 )
 
 
