@@ -1,1 +1,61 @@
-from digiweb.reports import bp  # noqa: F401
+"""Downloads of the official PDF documents. Rendering runs in the request, so it is rate
+limited; approved minutes are served as archived (no rendering)."""
+
+from flask import abort, make_response, request
+from flask_login import current_user
+
+from digiweb.auth.models import Role
+from digiweb.extensions import db, limiter
+from digiweb.i18n import LANGUAGES, language
+from digiweb.plans.models import Plan
+from digiweb.reports import bp, services
+from digiweb.security import ensure_department_access, roles_required
+
+PDF_RATE_LIMIT = "10 per minute"
+
+
+def document_language() -> str:
+    """?lang=ar|fr, else the language of the page the user came from."""
+    lang = request.args.get("lang", "")
+    return lang if lang in LANGUAGES else language()
+
+
+def pdf_response(content: bytes, filename: str):
+    response = make_response(content)
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Content-Length"] = str(len(content))
+    return response
+
+
+@bp.get("/meetings/<reference>/minutes.pdf")
+@limiter.limit(PDF_RATE_LIMIT)
+def minutes(reference):
+    meeting = services.find_meeting(reference)
+    if meeting is None or not services.can_read_minutes(current_user, meeting):
+        abort(404)
+    lang = document_language()
+    return pdf_response(
+        services.minutes_pdf(meeting, lang), services.minutes_filename(meeting, lang)
+    )
+
+
+@bp.get("/reports/campaign/<int:year>.pdf")
+@roles_required(Role.REVIEWER, Role.VIEWER, Role.ADMIN)
+@limiter.limit(PDF_RATE_LIMIT)
+def campaign(year):
+    if services.find_campaign(year) is None:
+        abort(404)
+    lang = document_language()
+    return pdf_response(services.render_campaign_pdf(year, lang), f"campaign-{year}-{lang}.pdf")
+
+
+@bp.get("/plans/<int:plan_id>/sheet.pdf")
+@limiter.limit(PDF_RATE_LIMIT)
+def plan(plan_id):
+    plan = db.session.get(Plan, plan_id)
+    if plan is None:
+        abort(404)
+    ensure_department_access(current_user, plan.department_id)
+    lang = document_language()
+    return pdf_response(services.render_plan_pdf(plan, lang), services.plan_filename(plan, lang))

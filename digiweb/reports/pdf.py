@@ -1,0 +1,108 @@
+"""HTML to PDF with WeasyPrint: the shipped Amiri font only, the app's own static files only.
+
+Every document is rendered from a Jinja template (HTML) and the print stylesheet; resources are
+resolved against an internal base URL that is never fetched over the network: the URL fetcher
+maps `/static/...` under that base to files in `digiweb/static/` and refuses everything else
+(`file://`, other hosts, `data:`), so that text typed by users can never pull a local file or an
+outside resource into a document.
+"""
+
+import logging
+import mimetypes
+import warnings
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+STATIC_DIR = (Path(__file__).resolve().parent.parent / "static").resolve()
+# Reserved top-level domain (RFC 2606): nothing on a network answers for it.
+BASE_HOST = "digiweb.invalid"
+BASE_URL = f"https://{BASE_HOST}/"
+STATIC_PREFIX = "/static/"
+
+# The variant of archived documents (approved minutes): PDF/A-3, level B.
+ARCHIVE_VARIANT = "pdf/a-3b"
+
+logger = logging.getLogger(__name__)
+
+FONT_CSS = """
+@font-face {
+  font-family: "Amiri";
+  src: url("/static/fonts/Amiri-Regular.ttf") format("truetype");
+  font-weight: 400;
+  font-style: normal;
+}
+@font-face {
+  font-family: "Amiri";
+  src: url("/static/fonts/Amiri-Bold.ttf") format("truetype");
+  font-weight: 700;
+  font-style: normal;
+}
+* { font-family: "Amiri"; }
+@page { font-family: "Amiri"; }
+"""
+
+
+class RefusedURL(ValueError):
+    """The document asked for a resource outside the app's static files."""
+
+
+class StaticFilesFetcher(URLFetcher):
+    """Serves the app's static files to WeasyPrint and refuses every other URL.
+
+    `served` and `refused` list the URLs asked for, for the logs and the tests.
+    """
+
+    def __init__(self):
+        super().__init__(allowed_protocols=("https",))
+        self.served: list[str] = []
+        self.refused: list[str] = []
+
+    def fetch(self, url, headers=None):
+        path = static_path(url)
+        if path is None:
+            self.refused.append(url)
+            logger.warning("PDF rendering refused to fetch %.200s", url)
+            raise RefusedURL(f"only the application's static files may be used: {url[:200]}")
+        self.served.append(url)
+        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": content_type})
+
+
+def static_path(url: str) -> Path | None:
+    """The file under digiweb/static/ that `url` designates, or None when it is anything else
+    (another scheme or host, a path outside /static/, `..` tricks, a missing file)."""
+    parts = urlsplit(url)
+    if parts.scheme != "https" or parts.netloc != BASE_HOST:
+        return None
+    if not parts.path.startswith(STATIC_PREFIX):
+        return None
+    relative = unquote(parts.path[len(STATIC_PREFIX) :])
+    if not relative or "\\" in relative or "\x00" in relative:
+        return None
+    path = (STATIC_DIR / relative).resolve()
+    if not path.is_relative_to(STATIC_DIR) or not path.is_file():
+        return None
+    return path
+
+
+def html_to_pdf(
+    html: str, *, archive: bool = False, fetcher: StaticFilesFetcher | None = None
+) -> bytes:
+    """The PDF of `html` (a complete document: title, author and language come from its
+    <title>, <meta name="author"> and <html lang>). `archive=True` writes PDF/A-3b.
+
+    The output is deterministic: the same HTML gives the same bytes.
+    """
+    fetcher = fetcher or StaticFilesFetcher()
+    font_config = FontConfiguration()
+    fonts = CSS(string=FONT_CSS, base_url=BASE_URL, url_fetcher=fetcher, font_config=font_config)
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
+    options = {"pdf_variant": ARCHIVE_VARIANT} if archive else {}
+    with warnings.catch_warnings():
+        # WeasyPrint 70 opens its sRGB profile for PDF/A without closing it (ResourceWarning).
+        warnings.simplefilter("ignore", ResourceWarning)
+        return document.write_pdf(stylesheets=[fonts], font_config=font_config, **options)

@@ -1,0 +1,558 @@
+"""The official PDF documents: minutes of a meeting, campaign report, plan sheet of a department.
+
+Each document is a Jinja template rendered in a given language (whatever the language of the
+request: `flask_babel.force_locale`), then handed to WeasyPrint (`digiweb.reports.pdf`).
+`*_html()` give the HTML exactly as WeasyPrint receives it, for tests and checks.
+"""
+
+import hashlib
+import re
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from flask import render_template
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from markupsafe import Markup
+from sqlalchemy import func
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
+
+from digiweb.auth.models import User
+from digiweb.campaigns.models import Campaign, campaign_departments
+from digiweb.departments.models import Department
+from digiweb.extensions import db
+from digiweb.i18n import LANGUAGES, NNBSP, fmt_number, language, text_direction
+from digiweb.meetings.models import Attendance, Attendee, Decision, Meeting, MeetingDocument
+from digiweb.plans.models import (
+    SENT_STATUSES,
+    Plan,
+    PlanEvent,
+    PlanStatus,
+    Project,
+    ProjectStatus,
+    ProjectTechnology,
+    Target,
+    Technology,
+)
+from digiweb.reports import pdf
+from digiweb.security import department_scope
+
+ALGIERS = ZoneInfo("Africa/Algiers")
+
+
+class UnknownLanguage(ValueError):
+    """A document was asked for in a language we do not print."""
+
+
+@contextmanager
+def rendering_language(lang: str):
+    """Everything inside is translated and formatted in `lang` ('ar' or 'fr')."""
+    if lang not in LANGUAGES:
+        raise UnknownLanguage(lang)
+    with force_locale(LANGUAGES[lang]):
+        yield
+
+
+def today_in_algiers() -> date:
+    return datetime.now(ALGIERS).date()
+
+
+# --- the frame shared by every document ------------------------------------------------------
+
+
+@dataclass
+class DocumentFrame:
+    """What the letterhead, the page margins and the PDF metadata show."""
+
+    kind: str
+    title: str
+    reference: str
+    date: date
+    lang: str
+    subject: str = ""
+    draft_mark: str = ""
+    direction: str = field(init=False)
+
+    def __post_init__(self):
+        self.direction = text_direction(self.lang)
+
+    @property
+    def page_counter_css(self) -> str:
+        return page_counter_css()
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal holding `text`."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + re.sub(r"[\r\n]+", " ", escaped) + '"'
+
+
+def page_counter_css() -> str:
+    """The translated « Page X of Y » as the value of a CSS `content` property, e.g.
+    `"صفحة " counter(page) " من " counter(pages)`."""
+    template = _("Page %(page)s of %(pages)s")
+    parts = []
+    for piece in re.split(r"(%\(pages?\)s)", template):
+        if piece == "%(page)s":
+            parts.append("counter(page)")
+        elif piece == "%(pages)s":
+            parts.append("counter(pages)")
+        elif piece:
+            parts.append(css_string(piece))
+    return " ".join(parts)
+
+
+def fmt_percent(value: int | float) -> str:
+    """'14 %' in French (narrow no-break space), '14%' in Arabic."""
+    number = fmt_number(round(value))
+    return f"{number}{NNBSP}%" if language() == "fr" else f"{number}%"
+
+
+def percent(part: int, whole: int) -> str:
+    """The share `part` of `whole`, as fmt_percent; empty when there is no whole."""
+    return fmt_percent(100 * part / whole) if whole else ""
+
+
+def bilingual(obj, name: str) -> str:
+    """The field `name` of `obj` in the document's language, else in the other one."""
+    ar, fr = getattr(obj, f"{name}_ar") or "", getattr(obj, f"{name}_fr") or ""
+    return (fr or ar) if language() == "fr" else (ar or fr)
+
+
+def ltr(value) -> Markup:
+    """A Latin island (reference, code, e-mail) laid out left to right in either language.
+
+    WeasyPrint 70 ignores `unicode-bidi` (so a bare <bdi> isolates nothing), but it lays each
+    inline box out in its own `direction`: `dir="ltr"` keeps `2021-MF-007` from being shown as
+    `MF-007-2021` inside Arabic text. Browsers read the same markup as an isolate.
+    """
+    return Markup('<bdi dir="ltr">{}</bdi>').format(value if value is not None else "")
+
+
+def render_document(template: str, **context) -> str:
+    """The HTML of a document (inside `rendering_language`)."""
+    return render_template(
+        template,
+        css_string=css_string,
+        fpercent=fmt_percent,
+        bilingual=bilingual,
+        ltr=ltr,
+        **context,
+    )
+
+
+def paragraphs(text: str) -> list[str]:
+    """Plain text split into paragraphs at blank lines (single line breaks are kept by CSS)."""
+    return [
+        p.strip() for p in re.split(r"\n\s*\n", (text or "").replace("\r\n", "\n")) if p.strip()
+    ]
+
+
+# --- consolidated figures --------------------------------------------------------------------
+
+
+@dataclass
+class DepartmentRow:
+    department: Department
+    plan: Plan | None
+    projects: int = 0
+    citizens: int = 0
+    economic_operators: int = 0
+    budget: int = 0
+
+
+@dataclass
+class CampaignFigures:
+    """The consolidated figures of a campaign: sent plans (submitted, returned or approved) and
+    their projects; drafts never count."""
+
+    year: int
+    departments_invited: int
+    departments_submitted: int
+    projects: int
+    by_target: dict[str, int]
+    by_status: dict[str, int]
+    by_technology: dict[str, int]
+    by_department: list[DepartmentRow]
+    budget: int = 0
+
+    @property
+    def citizens(self) -> int:
+        return self.by_target.get(Target.CITIZENS.value, 0)
+
+    @property
+    def economic_operators(self) -> int:
+        return self.by_target.get(Target.ECONOMIC_OPERATORS.value, 0)
+
+
+def _sent_projects(campaign: Campaign):
+    return (
+        db.select(Project)
+        .join(Plan, Project.plan_id == Plan.id)
+        .where(Plan.campaign_id == campaign.id, Plan.status.in_(SENT_STATUSES))
+    )
+
+
+def campaign_figures(campaign: Campaign) -> CampaignFigures:
+    """A few aggregate queries (their number does not grow with the data)."""
+    invited = db.session.scalar(
+        db.select(func.count())
+        .select_from(campaign_departments)
+        .where(campaign_departments.c.campaign_id == campaign.id)
+    )
+    sent_plans = (
+        db.select(Plan.id)
+        .where(Plan.campaign_id == campaign.id, Plan.status.in_(SENT_STATUSES))
+        .scalar_subquery()
+    )
+    by_target_rows = db.session.execute(
+        db.select(Project.target, func.count())
+        .where(Project.plan_id.in_(sent_plans))
+        .group_by(Project.target)
+    ).all()
+    by_status_rows = db.session.execute(
+        db.select(Project.status, func.count())
+        .where(Project.plan_id.in_(sent_plans))
+        .group_by(Project.status)
+    ).all()
+    by_technology_rows = db.session.execute(
+        db.select(ProjectTechnology.technology, func.count())
+        .join(Project, Project.id == ProjectTechnology.project_id)
+        .where(Project.plan_id.in_(sent_plans))
+        .group_by(ProjectTechnology.technology)
+    ).all()
+    per_department = db.session.execute(
+        db.select(
+            Project.department_id,
+            func.count(),
+            func.sum(db.case((Project.target == Target.CITIZENS, 1), else_=0)),
+            func.sum(db.case((Project.target == Target.ECONOMIC_OPERATORS, 1), else_=0)),
+            func.coalesce(func.sum(Project.budget_dzd), 0),
+        )
+        .where(Project.plan_id.in_(sent_plans))
+        .group_by(Project.department_id)
+    ).all()
+    counts = {row[0]: row[1:] for row in per_department}
+    departments = db.session.scalars(
+        db.select(Department)
+        .join(campaign_departments, campaign_departments.c.department_id == Department.id)
+        .where(campaign_departments.c.campaign_id == campaign.id)
+        .order_by(Department.code)
+    ).all()
+    plans = {
+        p.department_id: p
+        for p in db.session.scalars(db.select(Plan).where(Plan.campaign_id == campaign.id))
+    }
+    rows = []
+    for department in departments:
+        plan = plans.get(department.id)
+        row = DepartmentRow(department=department, plan=plan)
+        if plan is not None and plan.is_sent and department.id in counts:
+            total, citizens, operators, budget = counts[department.id]
+            row.projects, row.citizens = int(total), int(citizens or 0)
+            row.economic_operators, row.budget = int(operators or 0), int(budget or 0)
+        rows.append(row)
+    by_target = {str(target.value if target else ""): n for target, n in by_target_rows}
+    return CampaignFigures(
+        year=campaign.year,
+        departments_invited=int(invited or 0),
+        departments_submitted=sum(1 for p in plans.values() if p.is_sent),
+        projects=sum(by_target.values()),
+        by_target=by_target,
+        by_status={str(s.value): n for s, n in by_status_rows},
+        by_technology={str(t.value): n for t, n in by_technology_rows},
+        by_department=rows,
+        budget=sum(r.budget for r in rows),
+    )
+
+
+def summary_sentence(figures: CampaignFigures) -> str:
+    """The campaign in one sentence, with the seed's wording."""
+    return _(
+        "For %(year)s, %(sent)s of the %(invited)s ministerial departments invited sent their "
+        "sectoral digitization action plans, holding %(projects)s digital application projects: "
+        "%(citizens)s of them aim to bring the administration closer to the citizen and "
+        "%(operators)s are applications and platforms for economic operators.",
+        year=figures.year,
+        sent=fmt_number(figures.departments_submitted),
+        invited=fmt_number(figures.departments_invited),
+        projects=fmt_number(figures.projects),
+        citizens=fmt_number(figures.citizens),
+        operators=fmt_number(figures.economic_operators),
+    )
+
+
+@dataclass
+class Bar:
+    label: str
+    value: int
+    share: str
+    width: float  # per cent of the longest bar
+
+
+def bars(items: list[tuple[str, int]], whole: int) -> list[Bar]:
+    """Rows of a horizontal bar chart (label and value are text in the page; the bar is SVG)."""
+    top = max((value for _label, value in items), default=0) or 1
+    return [
+        Bar(label, value, percent(value, whole), round(100 * value / top, 1))
+        for label, value in items
+    ]
+
+
+# --- minutes ---------------------------------------------------------------------------------
+
+
+def find_meeting(reference: str) -> Meeting | None:
+    return db.session.scalar(
+        db.select(Meeting)
+        .where(Meeting.reference == reference)
+        .options(
+            selectinload(Meeting.attendees).selectinload(Attendee.department),
+            selectinload(Meeting.agenda_items),
+            selectinload(Meeting.decisions).selectinload(Decision.owner_department),
+            selectinload(Meeting.campaign),
+            selectinload(Meeting.minutes_approved_by),
+        )
+    )
+
+
+def meeting_department_ids(meeting: Meeting) -> set[int]:
+    """The departments on the meeting's attendance list (present or not)."""
+    return {a.department_id for a in meeting.attendees if a.department_id is not None}
+
+
+def can_read_minutes(user, meeting: Meeting) -> bool:
+    """Staff (reviewer, viewer, admin) read every minutes; an officer only those of a meeting
+    whose attendance list includes its department."""
+    scope = department_scope(user)
+    return scope is None or scope in meeting_department_ids(meeting)
+
+
+@dataclass
+class AttendanceGroup:
+    department: Department | None
+    attendees: list[Attendee]
+
+
+def attendance_groups(meeting: Meeting) -> list[AttendanceGroup]:
+    """Attendees grouped by department, in the order of the list; people without a department
+    (officials, guests) first."""
+    groups: dict[int | None, AttendanceGroup] = {None: AttendanceGroup(None, [])}
+    for attendee in meeting.attendees:
+        key = attendee.department_id
+        if key not in groups:
+            groups[key] = AttendanceGroup(attendee.department, [])
+        groups[key].attendees.append(attendee)
+    return [g for g in groups.values() if g.attendees]
+
+
+def attendance_counts(meeting: Meeting) -> list[tuple[str, int]]:
+    counts = Counter(a.attendance for a in meeting.attendees)
+    return [(status.label, counts[status]) for status in Attendance if counts[status]]
+
+
+def minutes_context(meeting: Meeting) -> dict:
+    starts = meeting.starts_at.astimezone(ALGIERS)
+    frame = DocumentFrame(
+        kind="minutes",
+        title=_("Minutes of the meeting"),
+        reference=meeting.reference,
+        date=starts.date(),
+        lang=language(),
+        subject=meeting.title,
+        draft_mark="" if meeting.is_locked else _("Draft minutes — not approved"),
+    )
+    figures = campaign_figures(meeting.campaign) if meeting.campaign else None
+    return {
+        "doc": frame,
+        "meeting": meeting,
+        "starts": starts,
+        "groups": attendance_groups(meeting),
+        "attendance_counts": attendance_counts(meeting),
+        "minutes_paragraphs": paragraphs(meeting.minutes),
+        "figures": figures,
+    }
+
+
+def minutes_html(meeting: Meeting, lang: str) -> str:
+    with rendering_language(lang):
+        return render_document("reports/minutes.html", **minutes_context(meeting))
+
+
+def render_minutes_pdf(meeting: Meeting, lang: str) -> bytes:
+    """The minutes as PDF; once approved, as PDF/A-3b (the archived form)."""
+    return pdf.html_to_pdf(minutes_html(meeting, lang), archive=meeting.is_locked)
+
+
+def minutes_filename(meeting: Meeting, lang: str) -> str:
+    return f"minutes-{meeting.reference}-{lang}.pdf"
+
+
+def stored_minutes(meeting: Meeting, lang: str) -> MeetingDocument | None:
+    return db.session.scalar(
+        db.select(MeetingDocument).where(
+            MeetingDocument.meeting_id == meeting.id, MeetingDocument.language == lang
+        )
+    )
+
+
+def store_minutes_document(meeting: Meeting, lang: str) -> MeetingDocument:
+    """Render approved minutes and keep them, with their SHA-256 (the caller commits)."""
+    content = render_minutes_pdf(meeting, lang)
+    document = MeetingDocument(
+        meeting_id=meeting.id,
+        language=lang,
+        sha256=hashlib.sha256(content).hexdigest(),
+        pdf=content,
+    )
+    db.session.add(document)
+    return document
+
+
+def minutes_pdf(meeting: Meeting, lang: str) -> bytes:
+    """The minutes to hand out: approved minutes always as first archived (identical bytes
+    every time, the recorded SHA-256 stays true); draft minutes freshly rendered."""
+    if not meeting.is_locked:
+        return render_minutes_pdf(meeting, lang)
+    document = stored_minutes(meeting, lang)
+    if document is not None:
+        return document.pdf
+    document = store_minutes_document(meeting, lang)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # Someone archived the same minutes at the same moment: theirs is the one kept.
+        db.session.rollback()
+        document = stored_minutes(meeting, lang)
+    return document.pdf
+
+
+# --- campaign report -------------------------------------------------------------------------
+
+
+def find_campaign(year: int) -> Campaign | None:
+    return db.session.scalar(db.select(Campaign).where(Campaign.year == year))
+
+
+class NotFound(LookupError):
+    """The record a document is about does not exist."""
+
+
+def campaign_annex(campaign: Campaign) -> list[tuple[Department, list[Project]]]:
+    """Each sent plan's projects, by department code then project sequence."""
+    projects = db.session.scalars(
+        _sent_projects(campaign)
+        .join(Department, Department.id == Project.department_id)
+        .order_by(Department.code, Project.sequence)
+    ).all()
+    annex: dict[int, tuple[Department, list[Project]]] = {}
+    for project in projects:
+        annex.setdefault(project.department_id, (project.department, []))[1].append(project)
+    return list(annex.values())
+
+
+def campaign_context(campaign: Campaign, on: date | None = None) -> dict:
+    figures = campaign_figures(campaign)
+    frame = DocumentFrame(
+        kind="campaign",
+        title=_("Report on the %(year)s campaign", year=campaign.year),
+        reference=f"RPT-{campaign.year}",
+        date=on or today_in_algiers(),
+        lang=language(),
+        subject=campaign.title,
+    )
+    targets = [(t.label, figures.by_target.get(t.value, 0)) for t in Target]
+    if figures.by_target.get(""):
+        targets.append((_("Not specified"), figures.by_target[""]))
+    technologies = [(t.label, figures.by_technology.get(t.value, 0)) for t in Technology]
+    statuses = [(s.label, figures.by_status.get(s.value, 0)) for s in ProjectStatus]
+    return {
+        "doc": frame,
+        "campaign": campaign,
+        "figures": figures,
+        "summary": summary_sentence(figures),
+        "target_bars": bars(targets, figures.projects),
+        "technology_bars": bars(technologies, figures.projects),
+        "status_bars": bars(statuses, figures.projects),
+        "annex": campaign_annex(campaign),
+    }
+
+
+def campaign_html(year: int, lang: str, on: date | None = None) -> str:
+    campaign = find_campaign(year)
+    if campaign is None:
+        raise NotFound(year)
+    with rendering_language(lang):
+        return render_document("reports/campaign.html", **campaign_context(campaign, on))
+
+
+def render_campaign_pdf(year: int, lang: str) -> bytes:
+    return pdf.html_to_pdf(campaign_html(year, lang))
+
+
+# --- plan sheet ------------------------------------------------------------------------------
+
+
+def find_plan(year: int, department_code: str) -> Plan | None:
+    return db.session.scalar(
+        db.select(Plan)
+        .join(Campaign, Campaign.id == Plan.campaign_id)
+        .join(Department, Department.id == Plan.department_id)
+        .where(Campaign.year == year, Department.code == department_code.upper())
+    )
+
+
+def plan_context(plan: Plan, on: date | None = None) -> dict:
+    projects = db.session.scalars(
+        db.select(Project).where(Project.plan_id == plan.id).order_by(Project.sequence)
+    ).all()
+    events = db.session.scalars(
+        db.select(PlanEvent)
+        .where(PlanEvent.plan_id == plan.id)
+        .options(selectinload(PlanEvent.actor), selectinload(PlanEvent.project))
+        .order_by(PlanEvent.created_at, PlanEvent.id)
+    ).all()
+    frame = DocumentFrame(
+        kind="plan",
+        title=_("Sectoral digitization action plan"),
+        reference=f"PLAN-{plan.campaign.year}-{plan.department.code}",
+        date=on or today_in_algiers(),
+        lang=language(),
+        subject=plan.department.name,
+        draft_mark="" if plan.is_sent else _("Plan not sent to the ministry"),
+    )
+    actors = {
+        u.id: u
+        for u in db.session.scalars(
+            db.select(User).where(
+                User.id.in_([i for i in (plan.submitted_by_id, plan.approved_by_id) if i])
+            )
+        )
+    }
+    return {
+        "doc": frame,
+        "plan": plan,
+        "projects": projects,
+        "events": events,
+        "budget": sum(p.budget_dzd or 0 for p in projects),
+        "submitted_by": actors.get(plan.submitted_by_id),
+        "approved_by": actors.get(plan.approved_by_id),
+        "PlanStatus": PlanStatus,
+    }
+
+
+def plan_html(plan: Plan, lang: str, on: date | None = None) -> str:
+    with rendering_language(lang):
+        return render_document("reports/plan.html", **plan_context(plan, on))
+
+
+def render_plan_pdf(plan: Plan, lang: str) -> bytes:
+    return pdf.html_to_pdf(plan_html(plan, lang))
+
+
+def plan_filename(plan: Plan, lang: str) -> str:
+    return f"plan-{plan.campaign.year}-{plan.department.code}-{lang}.pdf"

@@ -1,0 +1,162 @@
+"""Helpers of the PDF tests: WeasyPrint must not warn, and PDFs are read with poppler."""
+
+import io
+import logging
+import re
+import subprocess
+import tempfile
+
+import pytest
+from pypdf import PdfReader
+
+from digiweb.reports import pdf as pdf_module
+
+BIDI_AND_SPACES = re.compile(r"[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c\s]+")
+
+
+class _Recorder(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def weasyprint_warnings(request):
+    """Fails the test when WeasyPrint logs a warning or an error (a font silently ignored, a
+    resource that could not be loaded...). Tests that provoke one on purpose mark themselves
+    `@pytest.mark.weasyprint_warnings_expected` and read the records from this fixture."""
+    logger = logging.getLogger("weasyprint")
+    recorder = _Recorder()
+    logger.addHandler(recorder)
+    try:
+        yield recorder.records
+    finally:
+        logger.removeHandler(recorder)
+    if request.node.get_closest_marker("weasyprint_warnings_expected") is None:
+        messages = [r.getMessage() for r in recorder.records]
+        assert not messages, f"WeasyPrint warned: {messages}"
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "weasyprint_warnings_expected: the test provokes WeasyPrint warnings"
+    )
+
+
+@pytest.fixture
+def fetchers(monkeypatch):
+    """Every StaticFilesFetcher created while rendering, to see what was asked for."""
+    created = []
+
+    class Recording(pdf_module.StaticFilesFetcher):
+        def __init__(self):
+            super().__init__()
+            created.append(self)
+
+    monkeypatch.setattr(pdf_module, "StaticFilesFetcher", Recording)
+    return created
+
+
+def normalise(text: str) -> str:
+    """Text without bidi marks and without any whitespace (pdftotext splits Arabic words
+    where Amiri's glyphs are kerned)."""
+    return BIDI_AND_SPACES.sub("", text)
+
+
+def pdf_text(content: bytes) -> str:
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", "-", "-"], input=content, capture_output=True, check=True
+    )
+    return normalise(result.stdout.decode("utf-8"))
+
+
+def pdf_fonts(content: bytes) -> list[str]:
+    """Names of the fonts embedded in the PDF (subset prefix removed)."""
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as handle:
+        handle.write(content)
+        handle.flush()
+        result = subprocess.run(["pdffonts", handle.name], capture_output=True, check=True)
+    lines = result.stdout.decode().splitlines()[2:]
+    return [line.split()[0].split("+")[-1] for line in lines if line.strip()]
+
+
+def page_count(content: bytes) -> int:
+    return len(PdfReader(io.BytesIO(content)).pages)
+
+
+def pdf_metadata(content: bytes) -> tuple[dict, str]:
+    reader = PdfReader(io.BytesIO(content))
+    info = {key: str(value) for key, value in (reader.metadata or {}).items()}
+    root = reader.trailer["/Root"]
+    lang = str(root.get("/Lang", ""))
+    xmp = root.get("/Metadata")
+    xmp_text = xmp.get_object().get_data().decode("utf-8") if xmp is not None else ""
+    return {**info, "/Lang": lang}, xmp_text
+
+
+# --- a small meeting, without the demo data ------------------------------------------------
+
+
+@pytest.fixture
+def small_meeting(app):
+    """A meeting of a 2030 campaign: two departments (one sent its plan with two projects, the
+    other did not), two attendees, an agenda item and a decision."""
+    from datetime import UTC, date, datetime
+
+    from digiweb.extensions import db
+    from digiweb.meetings.models import (
+        AgendaItem,
+        Attendance,
+        Attendee,
+        Decision,
+        Meeting,
+        MeetingKind,
+        MeetingStatus,
+    )
+    from digiweb.plans.models import PlanStatus, Target
+    from tests.factories import make_campaign, make_department, make_project, plan_of
+
+    sent, silent = make_department("SNT"), make_department("SIL")
+    campaign = make_campaign(2030, departments=[sent, silent])
+    plan = plan_of(campaign, sent)
+    make_project(plan, target=Target.CITIZENS, budget_dzd=1250000)
+    make_project(plan, target=Target.ECONOMIC_OPERATORS)
+    plan.status = PlanStatus.SUBMITTED
+    make_project(plan_of(campaign, silent), title_fr="Projet en préparation")
+    meeting = Meeting(
+        reference="MNS-2030-001",
+        year=2030,
+        number=1,
+        title_ar="جلسة عمل",
+        title_fr="Séance de travail",
+        kind=MeetingKind.WORKING_SESSION,
+        starts_at=datetime(2030, 3, 25, 8, 30, tzinfo=UTC),
+        place_ar="الجزائر",
+        place_fr="Alger",
+        chair_ar="السيد الوزير",
+        chair_fr="M. le Ministre",
+        campaign=campaign,
+        status=MeetingStatus.MINUTES_DRAFT,
+        minutes_ar="الفقرة الأولى.\n\nالفقرة الثانية.",
+        minutes_fr="Premier paragraphe.\n\nSecond paragraphe.",
+    )
+    meeting.attendees = [
+        Attendee(position=1, name="Ali", function_fr="Responsable", department=sent),
+        Attendee(position=2, name="Nora", department=None, attendance=Attendance.EXCUSED),
+    ]
+    meeting.agenda_items = [AgendaItem(position=1, title_ar="الافتتاح", title_fr="Ouverture")]
+    meeting.decisions = [
+        Decision(
+            position=1,
+            text_ar="إرسال المخطط",
+            text_fr="Transmettre le plan",
+            owner_department=silent,
+            due_date=date(2030, 4, 15),
+        )
+    ]
+    db.session.add(meeting)
+    db.session.commit()
+    return meeting
