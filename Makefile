@@ -31,6 +31,13 @@ run: demo
 test: catalogs
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
 
+## make bench: 100,000 projects (instance/bench.db, or BENCH_DATABASE_URL), gunicorn + wrk
+bench: catalogs
+	@command -v wrk >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && apt-get install -y -qq wrk; \
+	else echo "wrk is missing: sudo apt-get install wrk"; exit 1; fi; }
+	$(PY) bench/run.py $(BENCH_ARGS)
+
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -1,1 +1,202 @@
-from digiweb.dashboard import bp  # noqa: F401
+"""/dashboard: the consolidated figures of a campaign, its charts and the generated summary.
+
+Reviewers, viewers and administrators see every department (officers get 403: their own
+figures are on their plan's page and in the API). Filters go through the query string, so a
+filtered dashboard is a link; htmx replaces only the figures (`dashboard/_body.html`).
+"""
+
+from flask import current_app, request, url_for
+from flask_babel import gettext as _
+
+from digiweb.campaigns.services import campaign_years, current_campaign
+from digiweb.dashboard import bp
+from digiweb.dashboard.charts import bar_chart, bar_svg, donut_chart, fmt_percent
+from digiweb.dashboard.forms import DashboardFilterForm
+from digiweb.dashboard.services import consolidated_stats, year_over_year
+from digiweb.dashboard.summary import summary_text
+from digiweb.departments.models import Department
+from digiweb.extensions import db
+from digiweb.htmx import render
+from digiweb.i18n import fmt_amount, language, text_direction
+from digiweb.plans.models import PlanStatus, ProjectKind, ProjectStatus, Target, Technology
+from digiweb.security import READ_ALL_ROLES, roles_required
+
+
+@bp.app_template_filter("fpercent")
+def percent_filter(part, whole):
+    return fmt_percent(part, whole)
+
+
+def projects_url(**params) -> str:
+    """The project list filtered to what a figure counts (empty parameters dropped)."""
+    params = {k: v for k, v in params.items() if v not in (None, "")}
+    if "projects.index" in current_app.view_functions:
+        return url_for("projects.index", **params)
+    from urllib.parse import urlencode
+
+    return "/projects?" + urlencode(params)
+
+
+def plans_url(**params) -> str:
+    """The plans board filtered by plan status when it exists, else the departments table."""
+    if "review.board" in current_app.view_functions:
+        params = {k: v for k, v in params.items() if v not in (None, "")}
+        return url_for("review.board", **params)
+    return "#by-department"
+
+
+def _filter_form(years: list[int], departments: list[Department]):
+    args = request.args.copy()
+    for name in ("year", "department", "target"):
+        if not (args.get(name) or "").strip():
+            args.pop(name, None)
+    default = None if "year" in args else current_campaign()
+    return DashboardFilterForm(
+        args,
+        years=years,
+        departments=departments,
+        year=str(default.year) if default else None,
+    )
+
+
+def _status_for(form) -> int:
+    """404 for a well-formed year without a campaign (and nothing else wrong), else 400."""
+    return 404 if form.unknown_year and len(form.errors) == 1 else 400
+
+
+def _item(label, value, href=None):
+    return {"label": label, "value": value, "href": href}
+
+
+def _charts(stats: dict, link: dict) -> dict:
+    """The dashboard's charts; every value links to the projects it counts."""
+    targets = stats["by_target_detail"]
+    target_items = [
+        _item(t.label, targets[t.value], projects_url(**{**link, "target": t.value}))
+        for t in Target
+    ]
+    if targets.get("none"):
+        target_items.append(_item(_("Not specified"), targets["none"]))
+    budgets = stats["budget_by_target"]
+    budget_items = [
+        _item(t.label, budgets.get(t.value, 0), projects_url(**{**link, "target": t.value}))
+        for t in Target
+    ]
+    if budgets.get("none"):
+        budget_items.append(_item(_("Not specified"), budgets["none"]))
+
+    def by(enum, counts, param):
+        items = [
+            _item(m.label, counts.get(m.value, 0), projects_url(**{**link, param: m.value}))
+            for m in enum
+        ]
+        if counts.get("none"):
+            items.append(_item(_("Not specified"), counts["none"]))
+        return items
+
+    return {
+        "target_donut": donut_chart(
+            target_items, title=_("Projects by target"), chart_id="chart-target"
+        ),
+        "target_budget": bar_chart(
+            budget_items,
+            title=_("Budget by target"),
+            label_header=_("Target"),
+            value_header=_("Budget"),
+            value_format=fmt_amount,
+            chart_id="chart-budget",
+        ),
+        "kind": bar_chart(
+            by(ProjectKind, stats["by_kind"], "kind"),
+            title=_("Projects by kind"),
+            label_header=_("Kind"),
+            chart_id="chart-kind",
+        ),
+        "technology": bar_chart(
+            by(Technology, stats["by_technology"], "technology"),
+            title=_("Projects by technology"),
+            label_header=_("Technology"),
+            total=stats["projects"],
+            chart_id="chart-technology",
+        ),
+        "plans": bar_chart(
+            [
+                _item(
+                    s.label,
+                    stats["plans_by_status"][s.value],
+                    plans_url(year=stats["year"], status=s.value),
+                )
+                for s in PlanStatus
+            ],
+            title=_("Plans by status"),
+            label_header=_("Status"),
+            value_header=_("Departments"),
+            total=stats["departments_invited"],
+            chart_id="chart-plans",
+        ),
+        "status": bar_chart(
+            by(ProjectStatus, stats["by_status"], "status"),
+            title=_("Projects by status"),
+            label_header=_("Status"),
+            chart_id="chart-status",
+        ),
+    }
+
+
+def _department_rows(stats: dict, link: dict) -> list[dict]:
+    """Departments with the most projects first, those that have not sent their plan last."""
+    rows = sorted(stats["by_department"], key=lambda d: (not d["sent"], -d["projects"], d["code"]))
+    maximum = max((d["projects"] for d in rows), default=0)
+    direction = text_direction()
+    french = language() == "fr"
+    return [
+        {
+            **row,
+            "name": row["name_fr"] if french else row["name_ar"],
+            "href": projects_url(**{**link, "department": row["code"]}),
+            "bar": bar_svg(row["projects"], maximum, direction=direction, width=160),
+        }
+        for row in rows
+    ]
+
+
+@bp.get("/dashboard")
+@roles_required(*READ_ALL_ROLES)
+def index():
+    years = campaign_years()
+    departments = list(db.session.scalars(db.select(Department).order_by(Department.code)))
+    form = _filter_form(years, departments)
+    context = {"form": form, "stats": None, "years": years}
+    if not years:
+        return render("dashboard/index.html", "dashboard/_body.html", **context)
+    if not form.validate():
+        return render(
+            "dashboard/index.html", "dashboard/_body.html", status=_status_for(form), **context
+        )
+
+    year = int(form.year.data)
+    department = next((d for d in departments if d.code == form.department.data), None)
+    department_id = department.id if department else None
+    target = form.target.data or None
+    stats = consolidated_stats(year, department_id=department_id, target=target)
+    # The summary tells the campaign (or the department's) story: the target filter does not
+    # apply to it, or it would read "31 projects, of which 31 ... and 0 ...".
+    overall = consolidated_stats(year, department_id=department_id) if target is not None else stats
+    link = {"year": year, "department": form.department.data, "target": target}
+    other_lang = "fr" if language() == "ar" else "ar"
+    history = year_over_year(department_id=department_id, target=target)
+    context.update(
+        stats=stats,
+        department=department,
+        target=Target(target) if target else None,
+        link=link,
+        summary=summary_text(overall),
+        summary_other=summary_text(overall, other_lang),
+        summary_other_lang=other_lang,
+        charts=_charts(stats, link),
+        departments=_department_rows(stats, link),
+        history=history if len(history) > 1 else [],
+        projects_url=projects_url,
+        plans_url=plans_url,
+    )
+    return render("dashboard/index.html", "dashboard/_body.html", **context)

@@ -1,0 +1,786 @@
+# ruff: noqa: S603, S607 - a benchmark driver: runs flask, gunicorn, wrk and lscpu it chose
+"""`make bench`: digiweb at 100,000 projects, served by gunicorn and loaded by wrk (issue 7).
+
+1. Database: `BENCH_DATABASE_URL`, else the SQLite file `instance/bench.db`. Built once
+   (`db upgrade`, `demo load`, `demo scale --projects N`) and reused: only what is missing is
+   added. A PostgreSQL database that does not exist is created.
+2. HTTP: gunicorn with 2 sync workers on a free local port; wrk (1 thread, 10 connections,
+   `--duration` seconds per scenario) logged in as `reviewer`. For each scenario: p50, p95,
+   requests/s, errors (non-2xx and socket errors) and the ratio of its median to the median of
+   `/healthz` measured in the same run (before the scenarios, and again after them as a check).
+3. PDFs (in a child process): the minutes MNS-2021-001 and the 2021 campaign report, the app's
+   render functions against WeasyPrint alone on the same HTML, time and peak memory.
+4. Exports: `/projects.csv` and `/projects.xlsx` for about 10,000 rows (one year) and for every
+   year (about 100,000 rows), each in a fresh one-worker gunicorn whose RSS is sampled: time
+   and peak memory, which must stay flat as the rows grow.
+
+Exits 1 when a target is missed. Results also go to `instance/bench-<database>.json`.
+"""
+
+import argparse
+import contextlib
+import http.client
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+LUA = Path(__file__).resolve().parent / "report.lua"
+PASSWORD = "digiweb-demo"  # noqa: S105 - the documented password of the demo accounts
+USERNAME = "reviewer"
+HISTORY_YEAR = 2020  # the busiest synthetic year (about a quarter of the projects)
+SMALL_EXPORT_YEAR = 2015  # about a tenth of the projects
+# A common word written with another letter form than in the data (ة typed as ه).
+SEARCH_WORD = "الوطنيه"
+
+# name, target ratio to the /healthz median (None: reported only)
+TARGETS = {
+    "list": 3.0,
+    "fragment": 3.0,
+    "search_ar": 4.0,
+    "deep_page": 3.0,
+    "dashboard": 5.0,
+    "api": 3.0,
+}
+PDF_RATIO_TARGET = 1.2
+# Export memory is "flat" when every-year's peak stays within this of the one-year peak.
+EXPORT_FLAT_FACTOR = 1.5
+EXPORT_FLAT_SLACK_MB = 15
+
+
+# Indexes proposed by issue 7 that the models do not declare yet (model changes go through the
+# lead): `--proposed-indexes` creates them on the bench database to measure their effect, and
+# without it they are dropped again, so that "before" measures the schema of the models. Once a
+# model declares one (same name), the migrations create it and it is left alone here.
+PROPOSED_INDEXES = (
+    # /projects?year=Y sorted by reference: walk one year in reference order, and check the
+    # sent-plan semi-join on (year, department_id) without reading the row.
+    ("ix_projects_year_reference", "projects", ("year", "reference", "department_id")),
+    # /projects?year=all and its deep pages: the same, over every year (index-only OFFSET).
+    ("ix_projects_reference_scope", "projects", ("reference", "id", "year", "department_id")),
+    # /dashboard: counts and budgets per plan, target, status and kind read from the index.
+    ("ix_projects_plan_figures", "projects", ("plan_id", "target", "status", "kind", "budget_dzd")),
+)
+
+
+# --- database -------------------------------------------------------------------------------------
+
+
+def database_url() -> str:
+    return os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{ROOT / 'instance' / 'bench.db'}"
+
+
+def dialect(url: str) -> str:
+    return "postgresql" if url.startswith("postgresql") else "sqlite"
+
+
+def app_env(url: str) -> dict:
+    env = dict(os.environ)
+    env["DATABASE_URL"] = url
+    env.pop("FLASK_DEBUG", None)
+    return env
+
+
+def flask(url: str, *args: str) -> None:
+    subprocess.run(
+        [str(BIN / "flask"), "--app", "wsgi", *args], cwd=ROOT, env=app_env(url), check=True
+    )
+
+
+def ensure_postgres_database(url: str) -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.pool import NullPool
+
+    target = make_url(url)
+    admin = create_engine(
+        target.set(database="postgres"), isolation_level="AUTOCOMMIT", poolclass=NullPool
+    )
+    with admin.connect() as conn:
+        exists = conn.scalar(
+            text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": target.database}
+        )
+        if not exists:
+            print(f"creating database {target.database}")
+            conn.execute(text(f'CREATE DATABASE "{target.database}"'))
+    admin.dispose()
+
+
+def history_state(url: str) -> tuple[bool, int]:
+    """(demo loaded, number of projects before 2021)."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            demo = conn.scalar(text("SELECT count(*) FROM campaigns WHERE year = 2021")) or 0
+            history = conn.scalar(text("SELECT count(*) FROM projects WHERE year < 2021")) or 0
+        return bool(demo), int(history)
+    finally:
+        engine.dispose()
+
+
+def set_proposed_indexes(url: str, wanted: bool) -> list[str]:
+    """Create (or drop) the proposed indexes; returns the names present afterwards."""
+    from sqlalchemy import create_engine, text
+
+    sys.path.insert(0, str(ROOT))
+    from digiweb.plans.models import Project
+
+    declared = {index.name for index in Project.__table__.indexes}
+    present = []
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        for name, table, columns in PROPOSED_INDEXES:
+            if name in declared:
+                present.append(name)
+            elif wanted:
+                conn.execute(
+                    text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({', '.join(columns)})")
+                )
+                present.append(name)
+            else:
+                conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+    engine.dispose()
+    return present
+
+
+def prepare_database(url: str, projects: int, proposed_indexes: bool = False) -> dict:
+    if dialect(url) == "postgresql":
+        ensure_postgres_database(url)
+    else:
+        (ROOT / "instance").mkdir(exist_ok=True)
+    flask(url, "db", "upgrade")
+    demo, history = history_state(url)
+    if not demo:
+        flask(url, "demo", "load")
+    info = {"history_projects_before": history, "scale_seconds": None}
+    if history < projects:
+        started = time.perf_counter()
+        flask(url, "demo", "scale", "--projects", str(projects - history))
+        info["scale_seconds"] = round(time.perf_counter() - started, 1)
+        info["scaled"] = projects - history
+    info["proposed_indexes"] = set_proposed_indexes(url, proposed_indexes)
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        conn.execute(text("ANALYZE"))
+        conn.commit()
+    engine.dispose()
+    info["history_projects"] = history_state(url)[1]
+    return info
+
+
+# --- gunicorn -------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    def __init__(self, url: str, workers: int):
+        self.port = free_port()
+        self.base = f"127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [
+                str(BIN / "gunicorn"),
+                "--workers",
+                str(workers),
+                "--bind",
+                self.base,
+                "--log-level",
+                "warning",
+                "--timeout",
+                "300",
+                "wsgi:app",
+            ],
+            cwd=ROOT,
+            env=app_env(url),
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                status, _, _ = request(self.base, "/healthz")
+                if status == 200 and len(self.worker_pids()) == workers:
+                    return
+            if self.process.poll() is not None:
+                raise SystemExit("gunicorn exited at start")
+            time.sleep(0.2)
+        self.stop()
+        raise SystemExit("gunicorn did not answer /healthz within 60 s")
+
+    def worker_pids(self) -> list[int]:
+        pids = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                with contextlib.suppress(OSError):
+                    stat = (entry / "stat").read_text()
+                    if int(stat.rsplit(")", 1)[1].split()[1]) == self.process.pid:
+                        pids.append(int(entry.name))
+        return pids
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+# --- HTTP client ----------------------------------------------------------------------------------
+
+
+def request(base, path, *, cookie=None, headers=None, method="GET", body=None, sink=None):
+    """(status, headers, body); with `sink`, the body is read in blocks and given to it."""
+    conn = http.client.HTTPConnection(base, timeout=600)
+    try:
+        all_headers = dict(headers or {})
+        if cookie:
+            all_headers["Cookie"] = cookie
+        conn.request(method, path, body=body, headers=all_headers)
+        response = conn.getresponse()
+        if sink is None:
+            return response.status, response.headers, response.read()
+        while block := response.read(65536):
+            sink(block)
+        return response.status, response.headers, b""
+    finally:
+        conn.close()
+
+
+def session_cookie(headers, current=None) -> str | None:
+    for value in headers.get_all("Set-Cookie") or []:
+        pair = value.split(";", 1)[0]
+        if pair.startswith("session="):
+            return pair
+    return current
+
+
+def login(base: str) -> str:
+    status, headers, body = request(base, "/login?lang=ar")
+    if status != 200:
+        raise SystemExit(f"GET /login answered {status}")
+    cookie = session_cookie(headers)
+    html = body.decode()
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html) or re.search(
+        r'value="([^"]+)"[^>]*name="csrf_token"', html
+    )
+    if not token:
+        raise SystemExit("no CSRF token in the login form")
+    form = urllib.parse.urlencode(
+        {"username": USERNAME, "password": PASSWORD, "csrf_token": token.group(1)}
+    )
+    status, headers, _ = request(
+        base,
+        "/login",
+        cookie=cookie,
+        method="POST",
+        body=form,
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    if status != 302:
+        raise SystemExit(f"login as {USERNAME} failed ({status})")
+    return session_cookie(headers, cookie)
+
+
+# --- scenarios ------------------------------------------------------------------------------------
+
+
+def q(**args) -> str:
+    return urllib.parse.urlencode(args)
+
+
+def visible_projects(url: str) -> int:
+    """Projects a reviewer sees over every year: those of the plans that were sent."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.pool import NullPool
+
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            return conn.scalar(
+                text(
+                    "SELECT count(*) FROM projects WHERE plan_id IN (SELECT id FROM plans "
+                    "WHERE status IN ('submitted', 'returned', 'approved'))"
+                )
+            )
+    finally:
+        engine.dispose()
+
+
+def scenarios(base: str, cookie: str, total: int) -> list[dict]:
+    """The URLs measured, each checked once (status, fragment or page, results not empty).
+    A route that answers 404 (not built yet) is kept with `missing` set, and not loaded."""
+    last_page = max(1, -(-total // 50))
+    deep = max(1, last_page - 1)
+    items = [
+        {"name": "healthz", "path": "/healthz"},
+        {"name": "list", "path": f"/projects?{q(year=HISTORY_YEAR)}"},
+        {"name": "fragment", "path": f"/projects?{q(year=HISTORY_YEAR)}", "htmx": True},
+        {"name": "search_ar", "path": f"/projects?{q(year='all', q=SEARCH_WORD)}"},
+        {"name": "deep_page", "path": f"/projects?{q(year='all', page=deep)}"},
+        {"name": "dashboard", "path": f"/dashboard?{q(year=HISTORY_YEAR)}"},
+        {"name": "api", "path": f"/api/v1/projects?{q(year=HISTORY_YEAR)}"},
+    ]
+    for item in items:
+        headers = {"HX-Request": "true"} if item.get("htmx") else {}
+        started = time.perf_counter()
+        status, _, body = request(base, item["path"], cookie=cookie, headers=headers)
+        item["single_ms"] = round((time.perf_counter() - started) * 1000, 1)
+        item["bytes"] = len(body)
+        if status == 404 and item["name"] != "healthz":
+            print(f"  {item['path']}: 404, not built yet: not measured")
+            item["missing"] = True
+            continue
+        if status != 200:
+            raise SystemExit(f"{item['path']} answered {status}")
+        text = body.decode()
+        if item["name"] in ("list", "search_ar", "deep_page", "dashboard") and "<html" not in text:
+            raise SystemExit(f"{item['path']}: not a full page")
+        if item.get("htmx") and "<html" in text:
+            raise SystemExit(f"{item['path']}: the htmx answer is not a fragment")
+        if item["name"] in ("list", "fragment", "search_ar", "deep_page") and not re.search(
+            r"20\d\d-[A-Z]+-\d{3}", text
+        ):
+            raise SystemExit(f"{item['path']}: no project in the answer")
+    print(f"projects visible to {USERNAME} (all years): {total}; deep page: {deep} of {last_page}")
+    return items
+
+
+def run_wrk(base: str, item: dict, cookie: str, duration: int, connections: int) -> dict:
+    command = [
+        "wrk",
+        "--threads",
+        "1",
+        "--connections",
+        str(connections),
+        "--duration",
+        f"{duration}s",
+        "--timeout",
+        "30s",
+        "--script",
+        str(LUA),
+        "--header",
+        f"Cookie: {cookie}",
+    ]
+    if item.get("htmx"):
+        command += ["--header", "HX-Request: true"]
+    command.append(f"http://{base}{item['path']}")
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    line = next(line for line in output.splitlines() if line.startswith("BENCH_JSON "))
+    raw = json.loads(line.removeprefix("BENCH_JSON "))
+    errors = raw["non2xx"] + raw["connect"] + raw["read"] + raw["write"] + raw["timeout"]
+    return {
+        "p50_ms": raw["p50_us"] / 1000,
+        "p95_ms": raw["p95_us"] / 1000,
+        "rps": raw["requests"] / (raw["duration_us"] / 1e6),
+        "requests": raw["requests"],
+        "errors": errors,
+        "raw": raw,
+    }
+
+
+def http_bench(url: str, duration: int, connections: int) -> dict:
+    server = Server(url, workers=2)
+    try:
+        cookie = login(server.base)
+        items = scenarios(server.base, cookie, visible_projects(url))
+        results = {}
+        for item in items:
+            if item.get("missing"):
+                results[item["name"]] = {"path": item["path"], "missing": True}
+        items = [item for item in items if not item.get("missing")]
+        for item in items:  # warm both workers (templates, translations, caches)
+            headers = {"HX-Request": "true"} if item.get("htmx") else {}
+            for _ in range(4):
+                request(server.base, item["path"], cookie=cookie, headers=headers)
+        for item in items:
+            print(f"  wrk {item['name']:10} {item['path']}", flush=True)
+            results[item["name"]] = {
+                **run_wrk(server.base, item, cookie, duration, connections),
+                "path": item["path"],
+                "single_ms": item["single_ms"],
+                "bytes": item["bytes"],
+            }
+        print("  wrk healthz again (drift check)", flush=True)
+        results["healthz_after"] = {
+            **run_wrk(server.base, items[0], cookie, duration, connections),
+            "path": "/healthz",
+        }
+        return results
+    finally:
+        server.stop()
+
+
+# --- exports --------------------------------------------------------------------------------------
+
+
+def export_bench(url: str) -> list[dict]:
+    rows = []
+    for fmt in ("csv", "xlsx"):
+        for label, year in (("one year", SMALL_EXPORT_YEAR), ("all years", "all")):
+            server = Server(url, workers=1)
+            try:
+                cookie = login(server.base)
+                (pid,) = server.worker_pids()
+                base_rss = rss_mb(pid)
+                peak = [base_rss]
+                stop = threading.Event()
+
+                def sample(pid=pid, peak=peak, stop=stop):
+                    while not stop.is_set():
+                        with contextlib.suppress(OSError):
+                            peak[0] = max(peak[0], rss_mb(pid))
+                        time.sleep(0.01)
+
+                sampler = threading.Thread(target=sample, daemon=True)
+                sampler.start()
+                size = [0]
+                lines = [0]
+
+                def sink(block, size=size, lines=lines):
+                    size[0] += len(block)
+                    lines[0] += block.count(b"\n")
+
+                path = f"/projects.{fmt}?{q(year=year)}"
+                started = time.perf_counter()
+                status, _, _ = request(server.base, path, cookie=cookie, sink=sink)
+                seconds = time.perf_counter() - started
+                stop.set()
+                sampler.join()
+                if status != 200:
+                    raise SystemExit(f"{path} answered {status}")
+                record = {
+                    "format": fmt,
+                    "scope": label,
+                    "path": path,
+                    "seconds": round(seconds, 2),
+                    "mb": round(size[0] / 1e6, 1),
+                    "rss_before_mb": round(base_rss, 1),
+                    "rss_peak_mb": round(peak[0], 1),
+                    "rss_growth_mb": round(peak[0] - base_rss, 1),
+                }
+                if fmt == "csv":
+                    record["rows"] = lines[0] - 1
+                rows.append(record)
+                print(
+                    f"  {path}: {record['seconds']} s, {record['mb']} MB, "
+                    f"worker RSS +{record['rss_growth_mb']} MB",
+                    flush=True,
+                )
+            finally:
+                server.stop()
+    return rows
+
+
+# --- PDFs (child process) -------------------------------------------------------------------------
+
+
+def pdf_child(url: str, repeat: int) -> None:
+    """Runs in its own process: prints one JSON line."""
+    import resource
+    import tracemalloc
+
+    os.environ["DATABASE_URL"] = url
+    sys.path.insert(0, str(ROOT))
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    from digiweb import create_app
+    from digiweb.reports import pdf as pdf_module
+    from digiweb.reports import services as reports
+
+    def weasyprint_alone(html: str, archive: bool) -> bytes:
+        """WeasyPrint on the very same HTML with the same font and fetcher, nothing else."""
+        fetcher = pdf_module.StaticFilesFetcher()
+        font_config = FontConfiguration()
+        fonts = CSS(
+            string=pdf_module.FONT_CSS,
+            base_url=pdf_module.BASE_URL,
+            url_fetcher=fetcher,
+            font_config=font_config,
+        )
+        options = {"pdf_variant": pdf_module.ARCHIVE_VARIANT} if archive else {}
+        return HTML(string=html, base_url=pdf_module.BASE_URL, url_fetcher=fetcher).write_pdf(
+            stylesheets=[fonts], font_config=font_config, **options
+        )
+
+    app = create_app()
+    results = []
+    with app.test_request_context("/?lang=ar"):
+        meeting = reports.find_meeting("MNS-2021-001")
+        documents = [
+            (
+                "minutes MNS-2021-001 (ar)",
+                lambda: reports.render_minutes_pdf(meeting, "ar"),
+                lambda: reports.minutes_html(meeting, "ar"),
+                meeting.is_locked,
+            ),
+            (
+                "campaign report 2021 (ar)",
+                lambda: reports.render_campaign_pdf(2021, "ar"),
+                lambda: reports.campaign_html(2021, "ar"),
+                False,
+            ),
+        ]
+        for name, app_render, html_of, archive in documents:
+            html = html_of()
+            app_render()  # warm-up: fonts, templates
+            weasyprint_alone(html, archive)
+            app_times, alone_times = [], []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                app_pdf = app_render()
+                app_times.append(time.perf_counter() - started)
+                started = time.perf_counter()
+                weasyprint_alone(html, archive)
+                alone_times.append(time.perf_counter() - started)
+            peaks = []
+            for render in (
+                app_render,
+                lambda html=html, archive=archive: weasyprint_alone(html, archive),
+            ):
+                tracemalloc.start()
+                render()
+                peaks.append(tracemalloc.get_traced_memory()[1] / 1e6)
+                tracemalloc.stop()
+            app_median, alone_median = statistics.median(app_times), statistics.median(alone_times)
+            results.append(
+                {
+                    "document": name,
+                    "pages": app_pdf.count(b"/Type /Page\n") or None,
+                    "kb": round(len(app_pdf) / 1024),
+                    "app_ms": round(app_median * 1000),
+                    "weasyprint_ms": round(alone_median * 1000),
+                    "ratio": round(app_median / alone_median, 2),
+                    "app_peak_mb": round(peaks[0], 1),
+                    "weasyprint_peak_mb": round(peaks[1], 1),
+                }
+            )
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print("PDF_JSON " + json.dumps({"documents": results, "process_max_rss_mb": round(maxrss)}))
+
+
+def pdf_bench(url: str, repeat: int) -> dict:
+    output = subprocess.run(
+        [sys.executable, __file__, "--pdf-child", "--repeat", str(repeat)],
+        cwd=ROOT,
+        env=app_env(url) | {"BENCH_DATABASE_URL": url},
+        capture_output=True,
+        text=True,
+    )
+    if output.returncode != 0:
+        print(output.stderr[-3000:], file=sys.stderr)
+        raise SystemExit("the PDF benchmark failed")
+    line = next(line for line in output.stdout.splitlines() if line.startswith("PDF_JSON "))
+    return json.loads(line.removeprefix("PDF_JSON "))
+
+
+# --- report ---------------------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    import platform
+    import sqlite3
+
+    model = ""
+    with contextlib.suppress(OSError, subprocess.CalledProcessError):
+        for line in subprocess.run(
+            ["lscpu"], capture_output=True, text=True, check=True
+        ).stdout.splitlines():
+            if line.startswith("Model name:"):
+                model = line.split(":", 1)[1].strip()
+    memory = ""
+    with contextlib.suppress(OSError):
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f"{kb / 1024 / 1024:.1f} GiB"
+    return {
+        "cpus": os.cpu_count(),
+        "cpu": model,
+        "memory": memory,
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+    }
+
+
+def print_report(results: dict) -> list[str]:
+    """Prints the tables; returns the list of missed targets."""
+    missed = []
+    http = results.get("http")
+    if http:
+        floor = http["healthz"]["p50_ms"]
+        print()
+        print(
+            f"HTTP ({results['database']}, gunicorn 2 workers, wrk {results['connections']} "
+            f"connections, {results['duration']} s each)"
+        )
+        print(
+            f"{'scenario':12} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'errors':>7} "
+            f"{'x healthz':>10} {'target':>7}  ok"
+        )
+        for name, row in http.items():
+            if name == "healthz_after":
+                row["ratio"] = round(row["p50_ms"] / floor, 2) if floor else None
+                print(
+                    f"{name:12} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} {row['rps']:8.1f} "
+                    f"{row['errors']:7d} {row['ratio']:10.2f}          (drift check)"
+                )
+                if row["errors"]:
+                    missed.append(f"healthz (after): {row['errors']} errors")
+                continue
+            if row.get("missing"):
+                missed.append(f"{name}: {row['path']} answers 404 (not built yet)")
+                print(f"{name:12} {'(404: not built yet)':>44}")
+                continue
+            ratio = row["p50_ms"] / floor if floor else float("inf")
+            row["ratio"] = round(ratio, 2)
+            target = TARGETS.get(name)
+            ok = row["errors"] == 0 and (target is None or ratio <= target)
+            if not ok:
+                missed.append(f"{name}: x{ratio:.2f} (target x{target}), {row['errors']} errors")
+            print(
+                f"{name:12} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} {row['rps']:8.1f} "
+                f"{row['errors']:7d} {ratio:10.2f} {('x' + str(target)) if target else '':>7}  "
+                f"{'yes' if ok else 'NO'}"
+            )
+    pdfs = results.get("pdf")
+    if pdfs:
+        print()
+        print(
+            f"PDF (same process; ratio = app / WeasyPrint alone on the same HTML; "
+            f"process max RSS {pdfs['process_max_rss_mb']} MB)"
+        )
+        print(
+            f"{'document':28} {'app ms':>7} {'alone ms':>9} {'ratio':>6} {'app MB':>7} "
+            f"{'alone MB':>9} {'KB':>6}  ok"
+        )
+        for doc in pdfs["documents"]:
+            ok = doc["ratio"] <= PDF_RATIO_TARGET
+            if not ok:
+                missed.append(
+                    f"PDF {doc['document']}: x{doc['ratio']} (target x{PDF_RATIO_TARGET})"
+                )
+            print(
+                f"{doc['document']:28} {doc['app_ms']:7d} {doc['weasyprint_ms']:9d} "
+                f"{doc['ratio']:6.2f} {doc['app_peak_mb']:7.1f} {doc['weasyprint_peak_mb']:9.1f} "
+                f"{doc['kb']:6d}  {'yes' if ok else 'NO'}"
+            )
+    exports = results.get("exports")
+    if exports:
+        print()
+        print("Exports (fresh 1-worker gunicorn each; worker RSS sampled every 10 ms)")
+        print(f"{'export':26} {'rows':>7} {'s':>6} {'MB':>6} {'RSS +MB':>8}")
+        for row in exports:
+            print(
+                f"{row['path'][:26]:26} {row.get('rows', ''):>7} {row['seconds']:6.2f} "
+                f"{row['mb']:6.1f} {row['rss_growth_mb']:8.1f}"
+            )
+        for fmt in ("csv", "xlsx"):
+            small, large = (r for r in exports if r["format"] == fmt)
+            limit = small["rss_growth_mb"] * EXPORT_FLAT_FACTOR + EXPORT_FLAT_SLACK_MB
+            if large["rss_growth_mb"] > limit:
+                missed.append(
+                    f"{fmt} export memory grows with rows: +{small['rss_growth_mb']} MB "
+                    f"-> +{large['rss_growth_mb']} MB"
+                )
+    print()
+    if missed:
+        print("TARGETS MISSED:")
+        for line in missed:
+            print(f"  - {line}")
+    else:
+        print("every target met")
+    return missed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--projects", type=int, default=int(os.environ.get("BENCH_PROJECTS", 100_000))
+    )
+    parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", 10)))
+    parser.add_argument("--connections", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=5, help="PDF renders per document")
+    parser.add_argument("--only", default="http,pdf,exports", help="comma-separated parts to run")
+    parser.add_argument(
+        "--proposed-indexes",
+        action="store_true",
+        help="create the indexes proposed for issue 7 (see PROPOSED_INDEXES) before measuring",
+    )
+    parser.add_argument("--label", default="", help="a name for this run in the results file")
+    parser.add_argument("--pdf-child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    url = database_url()
+    if args.pdf_child:
+        pdf_child(url, args.repeat)
+        return 0
+    if not 8 <= args.connections <= 20:
+        parser.error("--connections must be between 8 and 20")
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is missing: apt-get install wrk (make bench installs it when root)")
+    parts = set(args.only.split(","))
+    shown = url.split("@")[-1] if "@" in url else url
+    print(f"database: {shown}")
+    results = {
+        "database": dialect(url),
+        "url": shown,
+        "duration": args.duration,
+        "connections": args.connections,
+        "machine": machine(),
+        "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+    }
+    load = os.getloadavg()[0]
+    results["load_average_at_start"] = round(load, 2)
+    if load > (os.cpu_count() or 1) * 0.75:
+        print(
+            f"WARNING: load average {load:.1f} on {os.cpu_count()} CPUs: something else is "
+            "running, the timings will be noisy (the ratios less so)"
+        )
+    results["build"] = prepare_database(url, args.projects, args.proposed_indexes)
+    results["label"] = args.label or ("proposed indexes" if args.proposed_indexes else "schema")
+    print(f"extra indexes: {', '.join(results['build']['proposed_indexes']) or 'none'}")
+    print(f"history: {results['build']['history_projects']} projects before 2021")
+    if "http" in parts:
+        results["http"] = http_bench(url, args.duration, args.connections)
+    if "pdf" in parts:
+        print("  PDFs", flush=True)
+        results["pdf"] = pdf_bench(url, args.repeat)
+    if "exports" in parts:
+        results["exports"] = export_bench(url)
+    missed = print_report(results)
+    results["missed"] = missed
+    suffix = "-indexes" if args.proposed_indexes else ""
+    out = ROOT / "instance" / f"bench-{dialect(url)}{suffix}.json"
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    print(f"results written to {out.relative_to(ROOT)}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
