@@ -77,31 +77,10 @@ def department_choices(departments) -> list[tuple[str, str]]:
     return [("", _l("— none —"))] + [(str(d.id), f"{d.code} · {d.name}") for d in departments]
 
 
-class UserFieldsMixin:
-    """The fields of an account that the admin edits after its creation."""
+class CredentialsMixin:
+    """Username and first password, asked only when the account is created (and shown first:
+    WTForms orders fields by the order in which they were declared)."""
 
-    full_name = StringField(
-        _l("Full name"),
-        filters=[_strip],
-        validators=[DataRequired(message=_l("Enter the full name.")), Length(max=200)],
-    )
-    email = StringField(
-        _l("E-mail"),
-        filters=[_strip],
-        validators=[Optional(), _email_format],
-        render_kw={"dir": "ltr", "type": "email", "autocomplete": "off"},
-    )
-    role = SelectField(_l("Role"), choices=Role.choices, validate_choice=True)
-    department = SelectField(
-        _l("Department"),
-        choices=[],
-        validate_choice=True,
-        description=_l("Required for digitization officers; leave empty for the other roles."),
-    )
-    language = SelectField(_l("Language"), choices=Language.choices, validate_choice=True)
-
-
-class UserCreateForm(UserFieldsMixin, FlaskForm):
     username = StringField(
         _l("Username"),
         filters=[_strip],
@@ -127,6 +106,34 @@ class UserCreateForm(UserFieldsMixin, FlaskForm):
         ],
         render_kw={"dir": "ltr", "autocomplete": "new-password"},
     )
+
+
+class UserFieldsMixin:
+    """The fields of an account that the admin edits after its creation."""
+
+    full_name = StringField(
+        _l("Full name"),
+        filters=[_strip],
+        validators=[DataRequired(message=_l("Enter the full name.")), Length(max=200)],
+    )
+    email = StringField(
+        _l("E-mail"),
+        filters=[_strip],
+        validators=[Optional(), _email_format],
+        render_kw={"dir": "ltr", "type": "email", "autocomplete": "off"},
+    )
+    role = SelectField(_l("Role"), choices=Role.choices, validate_choice=True)
+    department = SelectField(
+        _l("Department"),
+        choices=[],
+        validate_choice=True,
+        description=_l("Required for digitization officers; leave empty for the other roles."),
+    )
+    language = SelectField(_l("Language"), choices=Language.choices, validate_choice=True)
+
+
+class UserCreateForm(CredentialsMixin, UserFieldsMixin, FlaskForm):
+    pass
 
 
 class UserEditForm(UserFieldsMixin, VersionedForm):

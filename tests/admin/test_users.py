@@ -43,7 +43,7 @@ def _logged_in(client) -> bool:
 
 
 def _usernames(body: str) -> list[str]:
-    return re.findall(r'<tr id="user-\d+">\s*<td><bdi>([\w.-]+)</bdi>', body)
+    return re.findall(r'<tr id="user-\d+">\s*<td[^>]*><bdi>([\w.-]+)</bdi>', body)
 
 
 @pytest.fixture
