@@ -1,1 +1,55 @@
-from digiweb.api import bp  # noqa: F401
+"""GET /api/v1/projects: the consolidated project list as JSON, with the list's filters.
+
+`{"total", "page", "per_page", "items": [{"reference", "title_ar", "title_fr", "department",
+"target", "status", …}]}`; officers see only their department; a bad parameter answers 400
+with a message in the user's language.
+"""
+
+from flask import jsonify, request
+from flask_login import current_user
+
+from digiweb.api import bp
+from digiweb.projects.routes import project_url
+from digiweb.projects.services import FilterError, ProjectFilters, project_page
+
+
+def _value(member):
+    return member.value if member is not None else None
+
+
+def project_item(project) -> dict:
+    return {
+        "id": project.id,
+        "reference": project.reference,
+        "year": project.year,
+        "title_ar": project.title_ar,
+        "title_fr": project.title_fr,
+        "department": project.department.code,
+        "target": _value(project.target),
+        "kind": _value(project.kind),
+        "technologies": [technology.value for technology in project.technologies],
+        "status": _value(project.status),
+        "progress": project.progress,
+        "priority": _value(project.priority),
+        "start_date": project.start_date.isoformat() if project.start_date else None,
+        "end_date": project.end_date.isoformat() if project.end_date else None,
+        "budget_dzd": project.budget_dzd,
+        "url": project_url(project.id),
+    }
+
+
+@bp.get("/projects")
+def projects():
+    try:
+        filters = ProjectFilters.from_args(request.args)
+    except FilterError as error:
+        return jsonify(error=error.message, field=error.field, status=400), 400
+    page = project_page(filters, current_user)
+    return jsonify(
+        total=page.total,
+        page=page.page,
+        per_page=filters.per_page,
+        pages=page.pages,
+        year=filters.year,
+        items=[project_item(project) for project in page.items],
+    )

@@ -1,0 +1,428 @@
+"""The consolidated project list: which projects a user may see, filtered, searched, sorted and
+paged. The page, both exports, the JSON API (and the dashboard's links) all go through
+`filtered_projects`, so that they always agree on what "the list" is.
+
+Performance (issue 7): the filters use only columns of `projects` (year, department_id, target,
+status are copied there and indexed as `(year, …)`), the plan status check is a semi-join on the
+small `plans` table, the count is one aggregate over `projects` alone (no join), and a page is
+found by sorting only the keys of the matching rows before loading its 50 full rows
+(a "late row lookup"), so that deep pages and wide rows stay cheap.
+"""
+
+import re
+from dataclasses import dataclass, replace
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import contains_eager
+
+from digiweb.campaigns.models import Campaign
+from digiweb.departments.models import Department
+from digiweb.extensions import db
+from digiweb.i18n import language, normalize_search
+from digiweb.plans.models import (
+    SENT_STATUSES,
+    Plan,
+    Project,
+    ProjectKind,
+    ProjectStatus,
+    ProjectTechnology,
+    Target,
+    Technology,
+)
+from digiweb.security import department_scope
+
+PER_PAGE = 50
+MAX_PAGE = 1_000_000
+MAX_QUERY_LENGTH = 200
+MAX_SEARCH_WORDS = 10
+ALL_YEARS = "all"
+DEPARTMENT_CODE = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
+
+# The sort keys users may ask for (anything else is refused): `sort=budget`, `sort=-budget`.
+SORT_KEYS = ("reference", "title", "department", "target", "status", "budget", "progress")
+SORT_LABELS = {
+    "reference": _l("Reference"),
+    "title": _l("Title"),
+    "department": _l("Department"),
+    "target": _l("Target"),
+    "status": _l("Status"),
+    "budget": _l("Budget"),
+    "progress": _l("Progress"),
+}
+FIELD_LABELS = {
+    "year": _l("Year"),
+    "q": _l("Search"),
+    "department": _l("Department"),
+    "target": _l("Target"),
+    "kind": _l("Kind"),
+    "technology": _l("Technology"),
+    "status": _l("Status"),
+    "sort": _l("Sort by"),
+    "page": _l("Page"),
+    "per_page": _l("Projects per page"),
+}
+
+
+class FilterError(ValueError):
+    """A query parameter the list cannot use; `message` is translated for the user."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def _invalid(field: str, value: str) -> FilterError:
+    return FilterError(
+        field,
+        _(
+            "The value “%(value)s” is not valid for “%(field)s”.",
+            value=value[:40],
+            field=FIELD_LABELS[field],
+        ),
+    )
+
+
+def latest_campaign_year() -> int | None:
+    return db.session.scalar(sa.select(sa.func.max(Campaign.year)))
+
+
+def campaign_years() -> list[int]:
+    return list(db.session.scalars(sa.select(Campaign.year).order_by(Campaign.year.desc())))
+
+
+@dataclass(frozen=True)
+class ProjectFilters:
+    """What the user asked the list for, validated. `year=None` means every year."""
+
+    year: int | None = None
+    q: str = ""
+    department: str | None = None
+    target: Target | None = None
+    kind: ProjectKind | None = None
+    technology: Technology | None = None
+    status: ProjectStatus | None = None
+    sort: str = "reference"
+    descending: bool = False
+    page: int = 1
+    per_page: int = PER_PAGE
+
+    @classmethod
+    def from_args(cls, args, default_year=latest_campaign_year) -> "ProjectFilters":
+        """Validate request arguments; raises FilterError naming the first bad parameter.
+
+        Empty values mean "no filter"; an absent year means the latest campaign's year
+        (`default_year` is called only then), `year=all` every year. `per_page` above the
+        maximum is lowered to it.
+        """
+        year_arg = (args.get("year") or "").strip()
+        if year_arg == ALL_YEARS:
+            year = None
+        elif year_arg:
+            year = _int_arg("year", year_arg, 1900, 2999)
+        else:
+            year = default_year() if callable(default_year) else default_year
+
+        q = " ".join((args.get("q") or "").split())
+        if len(q) > MAX_QUERY_LENGTH:
+            message = _(
+                "The search text is too long (%(max)d characters at most).", max=MAX_QUERY_LENGTH
+            )
+            raise FilterError("q", message)
+
+        department = (args.get("department") or "").strip()
+        if department and not DEPARTMENT_CODE.match(department):
+            raise _invalid("department", department)
+
+        sort_arg = (args.get("sort") or "").strip() or "reference"
+        descending = sort_arg.startswith("-")
+        sort = sort_arg.removeprefix("-")
+        if sort not in SORT_KEYS:
+            raise _invalid("sort", sort_arg)
+
+        page = _int_arg("page", args.get("page"), 1, MAX_PAGE, default=1)
+        per_page = _int_arg("per_page", args.get("per_page"), 1, None, default=PER_PAGE)
+
+        return cls(
+            year=year,
+            q=q,
+            department=department.upper() or None,
+            target=_enum_arg(args, "target", Target),
+            kind=_enum_arg(args, "kind", ProjectKind),
+            technology=_enum_arg(args, "technology", Technology),
+            status=_enum_arg(args, "status", ProjectStatus),
+            sort=sort,
+            descending=descending,
+            page=page,
+            per_page=min(per_page, PER_PAGE),
+        )
+
+    @property
+    def sort_arg(self) -> str:
+        return f"-{self.sort}" if self.descending else self.sort
+
+    @property
+    def search_words(self) -> list[str]:
+        """The query as the search index stores text: folded, one entry per word."""
+        return normalize_search(self.q).split()[:MAX_SEARCH_WORDS]
+
+    @property
+    def is_filtered(self) -> bool:
+        """Whether anything narrows the year's list (the year itself does not count)."""
+        return bool(
+            self.q or self.department or self.target or self.kind or self.technology or self.status
+        )
+
+    def to_args(self, **changes) -> dict:
+        """Query parameters that reproduce these filters (for links and exports)."""
+        filters = replace(self, **changes) if changes else self
+        args = {
+            "year": ALL_YEARS if filters.year is None else filters.year,
+            "q": filters.q,
+            "department": filters.department,
+            "target": filters.target,
+            "kind": filters.kind,
+            "technology": filters.technology,
+            "status": filters.status,
+            "sort": None if filters.sort_arg == "reference" else filters.sort_arg,
+            "page": None if filters.page == 1 else filters.page,
+        }
+        return {key: str(value) for key, value in args.items() if value not in (None, "")}
+
+
+def _int_arg(field, raw, minimum, maximum, default=None) -> int:
+    raw = (raw or "").strip()
+    if not raw:
+        return default
+    if not raw.isascii() or not raw.isdigit():
+        raise _invalid(field, raw)
+    value = int(raw)
+    if value < minimum or (maximum is not None and value > maximum):
+        raise _invalid(field, raw)
+    return value
+
+
+def _enum_arg(args, field, enum_cls):
+    raw = (args.get(field) or "").strip()
+    if not raw:
+        return None
+    member = enum_cls.coerce(raw)
+    if member is None:
+        raise _invalid(field, raw)
+    return member
+
+
+def _like_pattern(word: str) -> str:
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _sent_plan_keys(year: int | None) -> sa.Select:
+    """(year, department_id) of every plan the ministry has received."""
+    stmt = (
+        sa.select(Campaign.year, Plan.department_id)
+        .join(Plan, Plan.campaign_id == Campaign.id)
+        .where(Plan.status.in_(SENT_STATUSES))
+    )
+    return stmt
+
+
+def _conditions(filters: ProjectFilters, user) -> list:
+    """WHERE clauses on `projects` alone: who may see what, then the user's filters."""
+    scope = department_scope(user)
+    if scope is None:
+        # Staff see what the ministry has received, never a department's draft. A project's
+        # (year, department_id) are its plan's (copied there so that the list needs no join):
+        # matched against the sent plans, counting reads the (year, department_id) index only.
+        keys = sa.tuple_(Project.year, Project.department_id)
+        conditions = [keys.in_(_sent_plan_keys(filters.year))]
+    else:
+        # An officer sees its own department's projects, drafts included, nothing else.
+        conditions = [Project.department_id == scope]
+    if filters.year is not None:
+        conditions.append(Project.year == filters.year)
+    if filters.department:
+        # A code nobody has simply matches nothing (and tells nobody whether it exists).
+        department_id = (
+            sa.select(Department.id).where(Department.code == filters.department)
+        ).scalar_subquery()
+        conditions.append(Project.department_id == department_id)
+    if filters.target:
+        conditions.append(Project.target == filters.target)
+    if filters.kind:
+        conditions.append(Project.kind == filters.kind)
+    if filters.status:
+        conditions.append(Project.status == filters.status)
+    if filters.technology:
+        conditions.append(
+            Project.id.in_(
+                sa.select(ProjectTechnology.project_id).where(
+                    ProjectTechnology.technology == filters.technology
+                )
+            )
+        )
+    for word in filters.search_words:
+        conditions.append(Project.search_text.like(_like_pattern(word), escape="\\"))
+    return conditions
+
+
+def _enum_rank(column, enum_cls):
+    """Sort an enum column in the enum's order (its meaning), not alphabetically by code."""
+    return sa.case({member.value: rank for rank, member in enumerate(enum_cls)}, value=column)
+
+
+def _sort_key(filters: ProjectFilters):
+    french = language() == "fr"
+    return {
+        "reference": Project.reference,
+        "title": Project.title_fr if french else Project.title_ar,
+        "department": Department.name_fr if french else Department.name_ar,
+        "target": _enum_rank(Project.target, Target),
+        "status": _enum_rank(Project.status, ProjectStatus),
+        "budget": Project.budget_dzd,
+        "progress": Project.progress,
+    }[filters.sort]
+
+
+def _ordering(filters: ProjectFilters) -> list:
+    key = _sort_key(filters)
+    key = key.desc() if filters.descending else key.asc()
+    # Empty values last in both directions; the id makes the order total, so pages are stable.
+    tie = Project.id.desc() if filters.descending else Project.id.asc()
+    return [key.nulls_last(), tie]
+
+
+def filtered_projects(
+    filters: ProjectFilters, user, columns=None, *, with_plan: bool = False
+) -> sa.Select:
+    """The projects `user` may see that match `filters`, in the list's order, every page.
+
+    Without `columns`: `Project` entities with their department (one join). With `columns`
+    (e.g. for the exports): those columns of the same rows in the same order, from projects
+    joined to departments (and to plans with `with_plan`).
+    """
+    if columns is None:
+        stmt = (
+            sa.select(Project).join(Project.department).options(contains_eager(Project.department))
+        )
+    else:
+        stmt = sa.select(*columns).select_from(Project).join(Project.department)
+        if with_plan:
+            stmt = stmt.join(Project.plan)
+    return stmt.where(*_conditions(filters, user)).order_by(*_ordering(filters))
+
+
+@dataclass
+class ProjectPage:
+    filters: ProjectFilters
+    items: list[Project]
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.filters.per_page))
+
+    @property
+    def page(self) -> int:
+        return self.filters.page
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    @property
+    def first_index(self) -> int:
+        return (self.page - 1) * self.filters.per_page + 1 if self.items else 0
+
+    @property
+    def last_index(self) -> int:
+        return self.first_index + len(self.items) - 1 if self.items else 0
+
+    def page_numbers(self, around: int = 2) -> list[int | None]:
+        """1 … 4 5 [6] 7 8 … 40: the pages worth a link (None marks a gap)."""
+        wanted = {1, self.pages, *range(self.page - around, self.page + around + 1)}
+        numbers = sorted(n for n in wanted if 1 <= n <= self.pages)
+        result: list[int | None] = []
+        for number in numbers:
+            if result and number - result[-1] > 1:
+                result.append(None)
+            result.append(number)
+        return result
+
+
+def count_projects(filters: ProjectFilters, user) -> int:
+    """How many projects match, every page: one aggregate over `projects` alone (no join),
+    which the (year, department_id) index answers by itself when there is no search."""
+    stmt = sa.select(sa.func.count()).select_from(Project).where(*_conditions(filters, user))
+    return db.session.scalar(stmt)
+
+
+def _page_keys(filters: ProjectFilters, user) -> sa.Select:
+    """The ids of the page's projects, in order: only the sort key and the id are sorted and
+    skipped; the full rows are loaded for these ids alone (a "late row lookup")."""
+    keys = sa.select(Project.id).where(*_conditions(filters, user))
+    if filters.sort == "department":
+        keys = keys.join(Project.department)
+    offset = (filters.page - 1) * filters.per_page
+    return keys.order_by(*_ordering(filters)).limit(filters.per_page).offset(offset)
+
+
+def project_page(filters: ProjectFilters, user) -> ProjectPage:
+    """One page of the list and its total, in three queries whatever the number of projects:
+    the total, the page's rows with their departments, the technologies of these rows.
+
+    Without a search the total comes from the index alone. A search has to read the rows: there
+    the total is counted by the same pass that finds the page (`count(*) OVER ()`), so the
+    table is read once instead of twice.
+    """
+    if filters.search_words:
+        keys = _page_keys(filters, user).add_columns(sa.func.count().over())
+        rows = db.session.execute(keys).all()
+        ids = [row[0] for row in rows]
+        total = rows[0][1] if rows else (count_projects(filters, user) if filters.page > 1 else 0)
+        where = Project.id.in_(ids)
+    else:
+        total = count_projects(filters, user)
+        offset = (filters.page - 1) * filters.per_page
+        if offset >= total:
+            return ProjectPage(filters=filters, items=[], total=total)
+        where = Project.id.in_(_page_keys(filters, user))
+    stmt = (
+        sa.select(Project)
+        .join(Project.department)
+        .options(contains_eager(Project.department))
+        .where(where)
+        .order_by(*_ordering(filters))
+    )
+    items = list(db.session.scalars(stmt).unique()) if total else []
+    return ProjectPage(filters=filters, items=items, total=total)
+
+
+def enum_labels() -> dict[str, dict[str, str]]:
+    """The labels of the list's enums in the user's language, translated once for a page
+    rather than once per row."""
+    return {
+        name: {value: str(label) for value, label in enum_cls.choices()}
+        for name, enum_cls in (
+            ("target", Target),
+            ("kind", ProjectKind),
+            ("technology", Technology),
+            ("status", ProjectStatus),
+        )
+    }
+
+
+def visible_departments(user) -> list[Department]:
+    """The departments the user may filter on, sorted by name in the user's language."""
+    name = Department.name_fr if language() == "fr" else Department.name_ar
+    stmt = sa.select(Department).order_by(name)
+    scope = department_scope(user)
+    if scope is not None:
+        stmt = stmt.where(Department.id == scope)
+    return list(db.session.scalars(stmt))
