@@ -1,0 +1,117 @@
+"""In-app notifications: who gets one, how its text reads in the reader's language, the unread
+counter and marking as read.
+
+A notification stores `kind` and language-neutral `params` (year, department code and both
+names, actor, comment); its sentence is rendered when it is read, in the reader's language.
+"""
+
+from flask_babel import gettext as _
+
+from digiweb.auth.models import Role, User
+from digiweb.db_types import utcnow
+from digiweb.extensions import db
+from digiweb.i18n import language
+from digiweb.notifications.models import Notification, NotificationKind
+
+PER_PAGE = 30
+
+
+def reviewers() -> list[User]:
+    """Every active reviewer account (they get one notification per submission)."""
+    return list(
+        db.session.scalars(
+            db.select(User).where(User.role == Role.REVIEWER, User.active).order_by(User.id)
+        )
+    )
+
+
+def officers_of(department_id: int | None) -> list[User]:
+    """The active officers of a department (of every department when None)."""
+    query = db.select(User).where(User.role == Role.OFFICER, User.active).order_by(User.id)
+    if department_id is not None:
+        query = query.where(User.department_id == department_id)
+    return list(db.session.scalars(query))
+
+
+def notify_users(users, kind: NotificationKind, params: dict, link: str = "") -> list:
+    """One notification per user, added to the current transaction. Returns [(user,
+    notification)] so that the caller can also e-mail them once the transaction is committed."""
+    created = []
+    for user in users:
+        notification = Notification(user_id=user.id, kind=kind, params=dict(params), link=link)
+        db.session.add(notification)
+        created.append((user, notification))
+    return created
+
+
+def department_name(params: dict) -> str:
+    """The department's name in the current language, from the stored params."""
+    if language() == "fr":
+        return params.get("department_fr") or params.get("department_code", "")
+    return params.get("department_ar") or params.get("department_code", "")
+
+
+def render_text(kind: NotificationKind, params: dict) -> str:
+    """The notification's sentence in the language in force."""
+    values = {"department": department_name(params), "year": params.get("year", "")}
+    if kind == NotificationKind.REMINDER:
+        return _("Reminder: the %(year)s plan of %(department)s has not been sent yet.", **values)
+    if kind == NotificationKind.SUBMITTED:
+        return _("%(department)s sent its %(year)s plan for review.", **values)
+    if kind == NotificationKind.RETURNED:
+        return _("The %(year)s plan of %(department)s was returned for revision.", **values)
+    if kind == NotificationKind.APPROVED:
+        return _("The %(year)s plan of %(department)s was approved.", **values)
+    if kind == NotificationKind.REOPENED:
+        return _("The approval of the %(year)s plan of %(department)s was reopened.", **values)
+    if params.get("department_code"):
+        return _("%(label)s: %(department)s", label=kind.label, department=values["department"])
+    return kind.label
+
+
+def unread_count(user) -> int:
+    """One COUNT query (indexed on user and read_at)."""
+    return db.session.scalar(
+        db.select(db.func.count(Notification.id)).where(
+            Notification.user_id == user.id, Notification.read_at.is_(None)
+        )
+    )
+
+
+def notifications_page(user, page: int = 1) -> tuple[list[Notification], int]:
+    """(the page's notifications, newest first; total count)."""
+    page = max(1, page)
+    total = db.session.scalar(
+        db.select(db.func.count(Notification.id)).where(Notification.user_id == user.id)
+    )
+    items = list(
+        db.session.scalars(
+            db.select(Notification)
+            .where(Notification.user_id == user.id)
+            .order_by(Notification.created_at.desc(), Notification.id.desc())
+            .limit(PER_PAGE)
+            .offset((page - 1) * PER_PAGE)
+        )
+    )
+    return items, total
+
+
+def mark_read(user, notification_id: int) -> Notification | None:
+    """Mark one of the user's notifications read; None when it is not theirs (or absent)."""
+    notification = db.session.get(Notification, notification_id)
+    if notification is None or notification.user_id != user.id:
+        return None
+    if notification.read_at is None:
+        notification.read_at = utcnow()
+        db.session.commit()
+    return notification
+
+
+def mark_all_read(user) -> int:
+    result = db.session.execute(
+        db.update(Notification)
+        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        .values(read_at=utcnow())
+    )
+    db.session.commit()
+    return result.rowcount

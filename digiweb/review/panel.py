@@ -1,0 +1,196 @@
+"""What the review panel of a plan shows to the current user: the actions they may take, the
+remarks with their answers, the timeline, what changed since the return, the follow-up.
+
+The plans area's plan page includes `review/_plan_panel.html` with only `plan` in its context;
+the partial calls `review_panel(plan)` (a Jinja global) to get all this in a few queries.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask_login import current_user
+from markupsafe import Markup
+from sqlalchemy.orm import joinedload
+
+from digiweb.campaigns.models import CampaignStatus
+from digiweb.extensions import db
+from digiweb.i18n import bdi, fmt_amount, fmt_date
+from digiweb.plans.models import (
+    FundingSource,
+    Plan,
+    PlanEvent,
+    PlanEventKind,
+    PlanStatus,
+    Priority,
+    ProgressUpdate,
+    Project,
+    ProjectKind,
+    ProjectStatus,
+    Target,
+    Technology,
+)
+from digiweb.review import services
+from digiweb.review.forms import (
+    AnswerForm,
+    ApproveForm,
+    ReopenForm,
+    ReturnForm,
+    SubmitForm,
+)
+from digiweb.review.forms import RemarkForm as _RemarkForm
+
+
+@dataclass
+class RemarkThread:
+    remark: PlanEvent
+    answers: list[PlanEvent] = field(default_factory=list)
+
+
+@dataclass
+class Panel:
+    plan: Plan
+    events: list[PlanEvent]
+    threads: list[RemarkThread]
+    actions: dict[str, bool]
+    forms: dict
+    changes: services.ChangesSinceReturn | None = None
+    missing_problems: list = field(default_factory=list)
+    missing_projects: list = field(default_factory=list)
+    progress_updates: list[tuple[ProgressUpdate, Project]] = field(default_factory=list)
+    error: services.WorkflowError | None = None
+    error_action: str = ""
+    user_input: str = ""
+    answer_errors: dict = field(default_factory=dict)
+    notice: str = ""
+
+    @property
+    def open_remarks(self) -> int:
+        return sum(1 for t in self.threads if not t.remark.resolved)
+
+    @property
+    def plan_threads(self) -> list[RemarkThread]:
+        return [t for t in self.threads if t.remark.project_id is None]
+
+    @property
+    def project_threads(self) -> list[RemarkThread]:
+        return [t for t in self.threads if t.remark.project_id is not None]
+
+    def any_action(self) -> bool:
+        return any(self.actions.values())
+
+
+def allowed_actions(plan: Plan, user) -> dict[str, bool]:
+    """What the UI offers; the services check the same rules again on the server."""
+    reviewer = user.is_authenticated and user.can_review
+    officer = user.is_authenticated and user.is_officer and user.department_id == plan.department_id
+    campaign_open = plan.campaign.status == CampaignStatus.OPEN
+    return {
+        "submit": officer and campaign_open and plan.status in services.SUBMITTABLE,
+        "return": reviewer and plan.status == PlanStatus.SUBMITTED,
+        "approve": reviewer and plan.status == PlanStatus.SUBMITTED,
+        "reopen": reviewer and plan.status == PlanStatus.APPROVED,
+        "remark": reviewer and plan.status in services.REMARKABLE,
+        "answer": officer and campaign_open and plan.status in services.ANSWERABLE,
+        "progress": officer and plan.status == PlanStatus.APPROVED,
+    }
+
+
+def _threads(events: list[PlanEvent]) -> list[RemarkThread]:
+    threads = {e.id: RemarkThread(e) for e in events if e.kind == PlanEventKind.REMARK}
+    for event in events:
+        if event.kind == PlanEventKind.ANSWER and event.snapshot:
+            thread = threads.get(event.snapshot.get("remark_id"))
+            if thread is not None:
+                thread.answers.append(event)
+    return list(threads.values())
+
+
+def _progress_updates(plan: Plan) -> list[tuple[ProgressUpdate, Project]]:
+    """The latest follow-up notes of the plan's projects, actors included, in one query."""
+    return list(
+        db.session.execute(
+            db.select(ProgressUpdate, Project)
+            .join(Project, Project.id == ProgressUpdate.project_id)
+            .where(Project.plan_id == plan.id)
+            .options(joinedload(ProgressUpdate.actor))
+            .order_by(ProgressUpdate.created_at.desc(), ProgressUpdate.id.desc())
+            .limit(50)
+        ).all()
+    )
+
+
+def build_panel(plan: Plan, forms: dict | None = None, **extra) -> Panel:
+    user = current_user
+    events = services.plan_events(plan)
+    actions = allowed_actions(plan, user)
+    remark_form = _RemarkForm(formdata=None)
+    remark_form.set_projects(plan)
+    default_forms = {
+        "submit": SubmitForm(formdata=None),
+        "return": ReturnForm(formdata=None),
+        "approve": ApproveForm(formdata=None),
+        "reopen": ReopenForm(formdata=None),
+        "remark": remark_form,
+        "answer": AnswerForm(formdata=None),
+    }
+    default_forms.update(forms or {})
+    panel = Panel(
+        plan=plan,
+        events=events,
+        threads=_threads(events),
+        actions=actions,
+        forms=default_forms,
+        **extra,
+    )
+    if plan.status in (PlanStatus.SUBMITTED, PlanStatus.RETURNED):
+        panel.changes = services.changes_since_return(plan, events)
+    if actions["submit"]:
+        problems, per_project = services.missing_before_sending(plan)
+        projects = {p.id: p for p in plan.projects}
+        panel.missing_problems = problems
+        panel.missing_projects = [
+            (projects[pid], labels) for pid, labels in per_project.items() if pid in projects
+        ]
+    if plan.status == PlanStatus.APPROVED:
+        panel.progress_updates = _progress_updates(plan)
+    return panel
+
+
+ENUM_FIELDS = {
+    "target": Target,
+    "kind": ProjectKind,
+    "status": ProjectStatus,
+    "priority": Priority,
+    "funding_source": FundingSource,
+}
+EMPTY = "—"
+
+
+def field_label(name: str) -> str:
+    """The field's label as the plans area's forms and pages name it."""
+    from digiweb.plans.services import field_label as plans_field_label
+
+    return str(plans_field_label(name))
+
+
+def field_value(name: str, value) -> Markup | str:
+    """A snapshot value (JSON: enums as strings, dates ISO) shown in the user's language."""
+    if value in (None, "", []):
+        return EMPTY
+    if name in ENUM_FIELDS:
+        member = ENUM_FIELDS[name].coerce(value)
+        return member.label if member else str(value)
+    if name == "technologies":
+        return ", ".join(t.label if (t := Technology.coerce(v)) else str(v) for v in value)
+    if name in ("start_date", "end_date"):
+        try:
+            return fmt_date(date.fromisoformat(str(value)))
+        except ValueError:
+            return str(value)
+    if name == "budget_dzd":
+        return fmt_amount(int(value))
+    if name == "progress":
+        return f"{value}\u202f%"
+    if name in ("reference", "contact_email", "contact_phone"):
+        return bdi(value)
+    return str(value)
