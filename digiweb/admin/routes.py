@@ -1,6 +1,6 @@
 """Admin screens: departments and user accounts (administrators only)."""
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
@@ -27,13 +27,6 @@ bp.context_processor(display.template_helpers)
 def admins_only():
     """Every screen of the area is for administrators (403 for the other roles)."""
     return None
-
-
-def _get_or_404(model, record_id: int):
-    obj = db.session.get(model, record_id)
-    if obj is None:
-        abort(404)
-    return obj
 
 
 def _refused(form, error: services.AdminError) -> None:
@@ -87,7 +80,7 @@ def department_new():
 
 @bp.route("/departments/<int:department_id>/edit", methods=["GET", "POST"])
 def department_edit(department_id: int):
-    department = _get_or_404(Department, department_id)
+    department = db.get_or_404(Department, department_id)
     form = DepartmentForm(obj=department)
     if not form.validate_on_submit():
         return _department_form_page(form, department, 422 if form.is_submitted() else 200)
@@ -123,7 +116,7 @@ def department_deactivate(department_id: int):
 
 
 def _set_department_active(department_id: int, active: bool):
-    department = _get_or_404(Department, department_id)
+    department = db.get_or_404(Department, department_id)
     if services.set_department_active(department, active):
         db.session.commit()
         message = (
@@ -234,7 +227,7 @@ def user_new():
 
 @bp.route("/users/<int:user_id>/edit", methods=["GET", "POST"])
 def user_edit(user_id: int):
-    user = _get_or_404(User, user_id)
+    user = db.get_or_404(User, user_id)
     form = _user_edit_form(user)
     if not form.validate_on_submit():
         status = 422 if form.is_submitted() else 200
@@ -274,7 +267,7 @@ def user_activate(user_id: int):
 
 
 def _set_user_active(user_id: int, active: bool):
-    user = _get_or_404(User, user_id)
+    user = db.get_or_404(User, user_id)
     try:
         changed = services.set_account_active(current_user, user, active)
     except services.AdminError as error:
@@ -294,7 +287,7 @@ def _set_user_active(user_id: int, active: bool):
 
 @bp.route("/users/<int:user_id>/unlock", methods=["POST"])
 def user_unlock(user_id: int):
-    user = _get_or_404(User, user_id)
+    user = db.get_or_404(User, user_id)
     if services.unlock_account(user):
         db.session.commit()
         flash(_("Account %(username)s unlocked.", username=user.username), "success")
@@ -303,7 +296,7 @@ def user_unlock(user_id: int):
 
 @bp.route("/users/<int:user_id>/password", methods=["GET", "POST"])
 def user_password(user_id: int):
-    user = _get_or_404(User, user_id)
+    user = db.get_or_404(User, user_id)
     form = PasswordResetForm()
     if not form.validate_on_submit():
         status = 422 if form.is_submitted() else 200

@@ -50,27 +50,24 @@ def _check_version(seen_version: int | None, obj, current: dict, mine: dict) -> 
 
 @contextmanager
 def _saved_or_refused(
-    unique: tuple[str, str] | None = None,
-    stale: tuple[object, Callable[[], dict], dict] | None = None,
+    duplicate: Callable[[], AdminError] | None = None,
+    conflict: Callable[[], VersionConflict] | None = None,
 ):
     """Flush the change made in the block, in a savepoint. A duplicate that slipped past the
-    check in between (`unique`: field, message) and a concurrent save of the record (`stale`:
-    the record, a function giving its saved values, the user's values) become the same
-    refusals as when they are seen beforehand."""
+    check in between, or a concurrent save of the record, becomes the same refusal (built by
+    `duplicate` or `conflict`) as when it is seen beforehand."""
     try:
         with db.session.begin_nested():
             yield
             db.session.flush()
     except StaleDataError:
-        if stale is None:
+        if conflict is None:
             raise
-        obj, current_values, mine = stale
-        db.session.refresh(obj)
-        raise VersionConflict(current_values(), mine) from None
+        raise conflict() from None
     except IntegrityError:
-        if unique is None:
+        if duplicate is None:
             raise
-        raise AdminError(unique[1], unique[0]) from None
+        raise duplicate() from None
 
 
 # --- departments ---------------------------------------------------------------------------
@@ -110,12 +107,8 @@ def _code_taken(code: str, except_id: int | None = None) -> bool:
     return db.session.scalar(query) is not None
 
 
-def _unique_code(code: str, except_id: int | None = None) -> tuple[str, str]:
-    """("code", message), raised at once when the code is already another department's."""
-    refusal = ("code", _("Another department already has this code."))
-    if _code_taken(code, except_id):
-        raise AdminError(refusal[1], refusal[0])
-    return refusal
+def _code_refusal() -> AdminError:
+    return AdminError(_("Another department already has this code."), "code")
 
 
 def department_values(department: Department) -> dict:
@@ -123,8 +116,10 @@ def department_values(department: Department) -> dict:
 
 
 def create_department(code: str, name_ar: str, name_fr: str) -> Department:
+    if _code_taken(code):
+        raise _code_refusal()
     department = Department(code=code, name_ar=name_ar, name_fr=name_fr)
-    with _saved_or_refused(unique=_unique_code(code)):
+    with _saved_or_refused(duplicate=_code_refusal):
         db.session.add(department)
     record(
         "department_created",
@@ -141,12 +136,17 @@ def update_department(department: Department, seen_version: int | None, **values
     mine = {name: values[name] for name in DEPARTMENT_FIELDS}
     before = department_values(department)
     _check_version(seen_version, department, before, mine)
-    unique = _unique_code(values["code"], except_id=department.id)
+    if _code_taken(values["code"], except_id=department.id):
+        raise _code_refusal()
     changes = diff(before, mine)
     if not changes:
         return changes
-    stale = (department, lambda: department_values(department), mine)
-    with _saved_or_refused(unique=unique, stale=stale):
+
+    def conflict() -> VersionConflict:
+        db.session.refresh(department)
+        return VersionConflict(department_values(department), mine)
+
+    with _saved_or_refused(duplicate=_code_refusal, conflict=conflict):
         for name in changes:
             setattr(department, name, values[name])
     record(
@@ -222,6 +222,10 @@ def _check_department_for_role(role: Role, department: Department | None) -> Non
         raise AdminError(_("Only digitization officers belong to a department."), "department")
 
 
+def _username_refusal() -> AdminError:
+    return AdminError(_("This username is already taken."), "username")
+
+
 def create_account(
     *,
     username: str,
@@ -232,11 +236,10 @@ def create_account(
     department: Department | None,
     language: Language,
 ) -> User:
-    refusal = ("username", _("This username is already taken."))
     if db.session.scalar(db.select(User.id).where(User.username == username)) is not None:
-        raise AdminError(refusal[1], refusal[0])
+        raise _username_refusal()
     _check_department_for_role(role, department)
-    with _saved_or_refused(unique=refusal):
+    with _saved_or_refused(duplicate=_username_refusal):
         user = create_user(
             username,
             password,
@@ -270,7 +273,12 @@ def update_account(actor: User, user: User, seen_version: int | None, **values) 
     changes = diff(before, mine)
     if not changes:
         return changes
-    with _saved_or_refused(stale=(user, lambda: user_values(user), mine)):
+
+    def conflict() -> VersionConflict:
+        db.session.refresh(user)
+        return VersionConflict(user_values(user), mine)
+
+    with _saved_or_refused(conflict=conflict):
         user.full_name = values["full_name"]
         user.email = values["email"]
         user.role = role

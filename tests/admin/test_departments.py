@@ -293,3 +293,16 @@ def test_activation_is_post_only(admin):
     mf = _department("MF")
     assert admin.get(f"/admin/departments/{mf.id}/deactivate").status_code == 405
     assert _department("MF").active is True
+
+
+def test_duplicate_code_seen_only_by_the_database_is_still_a_clear_refusal(
+    app, request_context, monkeypatch
+):
+    """Two admins creating the same code at once: the unique constraint decides, and the loser
+    gets the same message as when the check sees it (not a 500)."""
+    make_department("DD")
+    monkeypatch.setattr(services, "_code_taken", lambda code, except_id=None: False)
+    with pytest.raises(services.AdminError) as error:
+        services.create_department("DD", "د", "D")
+    assert error.value.field == "code"
+    assert db.session.scalar(db.select(db.func.count(Department.id))) == 1

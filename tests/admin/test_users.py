@@ -382,3 +382,16 @@ def test_edit_page_offers_the_actions(admin):
 def test_missing_user_is_404(admin):
     assert admin.get("/admin/users/9999/edit").status_code == 404
     assert admin.post("/admin/users/9999/unlock").status_code == 404
+
+
+def test_concurrent_account_save_is_a_conflict(app, request_context):
+    from sqlalchemy import text
+
+    actor, user = make_user("boss", role=Role.ADMIN), make_user("target", role=Role.VIEWER)
+    db.session.commit()
+    seen = user.version
+    db.session.execute(text("UPDATE users SET version = version + 1 WHERE username = 'target'"))
+    values = {"full_name": "T", "email": "", "language": Language.FR, "department": None}
+    with pytest.raises(services.VersionConflict) as conflict:
+        services.update_account(actor, user, seen, role=Role.VIEWER, **values)
+    assert conflict.value.mine["full_name"] == "T" and conflict.value.mine["language"] == "fr"
