@@ -152,7 +152,7 @@ def users():
         rows=rows,
         filters=filters,
         roles=Role.choices(),
-        departments=services.active_departments(),
+        departments=services.all_departments(),
         is_locked=services.is_locked,
     )
 

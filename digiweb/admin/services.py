@@ -171,6 +171,10 @@ def set_department_active(department: Department, active: bool) -> bool:
     return True
 
 
+def all_departments() -> list[Department]:
+    return list(db.session.scalars(db.select(Department).order_by(Department.code)))
+
+
 def active_departments(including: Department | None = None) -> list[Department]:
     """The departments an account can be attached to (plus its current one, even inactive)."""
     condition = Department.active.is_(True)

@@ -395,3 +395,13 @@ def test_concurrent_account_save_is_a_conflict(app, request_context):
     with pytest.raises(services.VersionConflict) as conflict:
         services.update_account(actor, user, seen, role=Role.VIEWER, **values)
     assert conflict.value.mine["full_name"] == "T" and conflict.value.mine["language"] == "fr"
+
+
+def test_department_filter_offers_inactive_departments_too(admin):
+    mj = _department("MJ")
+    mj.active = False
+    db.session.commit()
+    body = admin.get("/admin/users").get_data(as_text=True)
+    assert f'<option value="{mj.id}"' in body
+    body = admin.get(f"/admin/users?department={mj.id}").get_data(as_text=True)
+    assert _usernames(body) == ["officer-mj"]
