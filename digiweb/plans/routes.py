@@ -1,1 +1,426 @@
-from digiweb.plans import bp  # noqa: F401
+"""The plan page, its projects edited in place (htmx, with plain-form fallbacks), the project
+page and the carry-over of last year's unfinished projects."""
+
+from flask import abort, current_app, flash, make_response, redirect, request, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user
+
+from digiweb.audit.services import history
+from digiweb.campaigns.services import current_campaign
+from digiweb.extensions import db
+from digiweb.htmx import is_htmx, render
+from digiweb.plans import bp
+from digiweb.plans.forms import PlanForm, ProjectForm
+from digiweb.plans.models import Plan, Project
+from digiweb.plans.presenters import conflict_rows, display_value, history_rows
+from digiweb.plans.services import (
+    ConflictError,
+    PlanError,
+    carry_over,
+    carry_over_candidates,
+    create_project,
+    delete_project,
+    editable_by,
+    field_label,
+    missing_fields,
+    officer_plan,
+    plan_completeness,
+    plan_problems,
+    plan_projects,
+    update_plan,
+    update_project,
+    visible_plan,
+    visible_project,
+)
+
+PLAN_CHANGED = "planChanged"  # htmx event sent after each change (HX-Trigger)
+
+
+@bp.context_processor
+def plan_helpers():
+    return {
+        "display_value": display_value,
+        "field_label": field_label,
+        "has_endpoint": lambda name: name in current_app.view_functions,
+    }
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def _plan_or_404(plan_id: int) -> Plan:
+    plan = visible_plan(plan_id, current_user)
+    if plan is None:
+        abort(404)
+    return plan
+
+
+def _project_or_404(project_id: int) -> Project:
+    project = visible_project(project_id, current_user)
+    if project is None:
+        abort(404)
+    return project
+
+
+def _refusal(message: str, status: int):
+    """An illegal action: the message on an error page, or (htmx) reload the page, which then
+    shows the message and the plan as it now is."""
+    if is_htmx():
+        flash(message, "error")
+        response = make_response("", status)
+        response.headers["HX-Refresh"] = "true"
+        return response
+    return render(
+        "errors/error.html", "errors/_error.html", status=status, code=status, message=message
+    )
+
+
+def _require_editable(plan: Plan) -> None:
+    if editable_by(plan, current_user):
+        return
+    if not current_user.is_officer:
+        message = _("Only the department's digitization officer can change this plan.")
+    elif plan.campaign.status.value != "open":
+        message = _("The campaign is not open: the plan can no longer be changed.")
+    else:
+        message = _(
+            "This plan can no longer be changed (status: %(status)s).", status=plan.status.label
+        )
+    abort(_refusal(message, 403))
+
+
+def _plan_url(plan_id: int, project_id: int | None = None) -> str:
+    url = url_for("plans.view", plan_id=plan_id)
+    return f"{url}#project-{project_id}" if project_id else url
+
+
+def _plan_context(plan: Plan, **extra) -> dict:
+    projects = plan_projects(plan)
+    editable = editable_by(plan, current_user)
+    context = {
+        "plan": plan,
+        "projects": projects,
+        "completeness": plan_completeness(plan, projects),
+        "problems": plan_problems(plan, projects),
+        "editable": editable,
+        "plan_form": PlanForm(formdata=None, obj=plan) if editable else None,
+        "previous_year_projects": bool(editable and carry_over_candidates(plan)),
+    }
+    context.update(extra)
+    return context
+
+
+def _changed(response):
+    response.headers["HX-Trigger"] = PLAN_CHANGED
+    return response
+
+
+# --- the officer's entry point and the plan page ----------------------------------------------
+
+
+@bp.route("/my-plan")
+def my_plan():
+    """The officer's plan in the current campaign."""
+    if not current_user.is_officer:
+        abort(403)
+    campaign = current_campaign()
+    plan = officer_plan(current_user, campaign)
+    if plan is None:
+        return render("plans/no_plan.html", "plans/_no_plan.html", campaign=campaign)
+    return redirect(url_for("plans.view", plan_id=plan.id))
+
+
+@bp.route("/plans/<int:plan_id>")
+def view(plan_id: int):
+    plan = _plan_or_404(plan_id)
+    return render("plans/view.html", "plans/_plan.html", **_plan_context(plan))
+
+
+@bp.route("/plans/<int:plan_id>/details", methods=["POST"])
+def update_details(plan_id: int):
+    """The plan's own fields (person in charge, contact)."""
+    plan = _plan_or_404(plan_id)
+    _require_editable(plan)
+    form = PlanForm()
+    if not form.validate():
+        return render(
+            "plans/view.html",
+            "plans/_plan_details.html",
+            status=422,
+            **_plan_context(plan, plan_form=form),
+        )
+    try:
+        update_plan(plan, form.plan_data(), current_user, form.version.data)
+    except ConflictError as error:
+        db.session.rollback()
+        plan = _plan_or_404(plan_id)
+        form.version.data = plan.version
+        return render(
+            "plans/view.html",
+            "plans/_plan_details.html",
+            status=409,
+            **_plan_context(plan, plan_form=form, details_conflict=error.message),
+        )
+    except PlanError as error:
+        db.session.rollback()
+        return _refusal(error.message, error.status)
+    db.session.commit()
+    flash(_("The plan's contact details have been saved."), "success")
+    if not is_htmx():
+        return redirect(_plan_url(plan_id))
+    plan = _plan_or_404(plan_id)
+    return _changed(
+        render(
+            "plans/view.html",
+            "plans/_details_saved.html",
+            **_plan_context(plan, oob=True),
+        )
+    )
+
+
+# --- projects ----------------------------------------------------------------------------------
+
+
+def _form_response(plan, form, project, status=200, **extra):
+    return render(
+        "plans/project_form.html",
+        "plans/_project_form.html",
+        status=status,
+        plan=plan,
+        form=form,
+        project=project,
+        **extra,
+    )
+
+
+@bp.route("/plans/<int:plan_id>/projects/new")
+def new_project(plan_id: int):
+    plan = _plan_or_404(plan_id)
+    _require_editable(plan)
+    return _form_response(plan, ProjectForm(formdata=None, prefix="new"), None)
+
+
+@bp.route("/plans/<int:plan_id>/add-slot")
+def add_slot(plan_id: int):
+    """The 'add a project' button, put back when the officer cancels the new-project form."""
+    plan = _plan_or_404(plan_id)
+    if not is_htmx():
+        return redirect(_plan_url(plan_id))
+    return render(
+        "plans/view.html",
+        "plans/_add_slot.html",
+        plan=plan,
+        editable=editable_by(plan, current_user),
+    )
+
+
+@bp.route("/plans/<int:plan_id>/projects", methods=["POST"])
+def add_project(plan_id: int):
+    plan = _plan_or_404(plan_id)
+    _require_editable(plan)
+    form = ProjectForm(prefix="new")
+    if not form.validate():
+        return _form_response(plan, form, None, status=422)
+    try:
+        project = create_project(plan, form.project_data(), current_user)
+    except PlanError as error:
+        db.session.rollback()
+        if error.status == 422:
+            form.form_errors.append(error.message)
+            return _form_response(plan, form, None, status=422)
+        return _refusal(error.message, error.status)
+    db.session.commit()
+    flash(_("The project %(reference)s has been added.", reference=project.reference), "success")
+    if not is_htmx():
+        return redirect(_plan_url(plan_id, project.id))
+    plan = _plan_or_404(plan_id)
+    project = db.session.get(Project, project.id)
+    return _changed(
+        render(
+            "plans/view.html",
+            "plans/_project_added.html",
+            **_plan_context(plan, project=project, missing=missing_fields(project), oob=True),
+        )
+    )
+
+
+@bp.route("/projects/<int:project_id>/card")
+def project_card(project_id: int):
+    """One project as it shows in the plan's list (htmx: after 'cancel' on its inline form)."""
+    project = _project_or_404(project_id)
+    if not is_htmx():
+        return redirect(_plan_url(project.plan_id, project.id))
+    return render(
+        "plans/view.html",
+        "plans/_project_card.html",
+        plan=project.plan,
+        project=project,
+        missing=missing_fields(project),
+        editable=editable_by(project.plan, current_user),
+    )
+
+
+@bp.route("/projects/<int:project_id>/edit", methods=["GET", "POST"])
+def edit_project(project_id: int):
+    project = _project_or_404(project_id)
+    plan = project.plan
+    _require_editable(plan)
+    prefix = f"p{project.id}"
+    if request.method == "GET":
+        return _form_response(plan, ProjectForm(formdata=None, obj=project, prefix=prefix), project)
+    form = ProjectForm(prefix=prefix)
+    if not form.validate():
+        return _form_response(plan, form, project, status=422)
+    try:
+        update_project(project, form.project_data(), current_user, form.version.data)
+    except ConflictError as error:
+        db.session.rollback()
+        current = db.session.get(Project, project_id)
+        if current is None:
+            return _refusal(_("This project no longer exists: it has been deleted."), 404)
+        form.version.data = current.version
+        return _form_response(
+            plan,
+            form,
+            current,
+            status=409,
+            conflict=error.message,
+            differences=conflict_rows(current, form.project_data()),
+        )
+    except PlanError as error:
+        db.session.rollback()
+        if error.status == 422:
+            form.form_errors.append(error.message)
+            return _form_response(plan, form, project, status=422)
+        return _refusal(error.message, error.status)
+    db.session.commit()
+    project = db.session.get(Project, project_id)
+    flash(_("The project %(reference)s has been saved.", reference=project.reference), "success")
+    if not is_htmx():
+        return redirect(_plan_url(plan.id, project.id))
+    plan = _plan_or_404(plan.id)
+    return _changed(
+        render(
+            "plans/view.html",
+            "plans/_project_saved.html",
+            **_plan_context(plan, project=project, missing=missing_fields(project), oob=True),
+        )
+    )
+
+
+@bp.route("/projects/<int:project_id>/delete", methods=["GET", "POST"])
+def remove_project(project_id: int):
+    """GET: the confirmation page (without JavaScript); POST: delete (htmx asks first)."""
+    project = _project_or_404(project_id)
+    plan = project.plan
+    _require_editable(plan)
+    if request.method == "GET":
+        return render(
+            "plans/project_delete.html", "plans/_project_delete.html", plan=plan, project=project
+        )
+    reference = project.reference
+    try:
+        delete_project(project, current_user, request.form.get("version"))
+    except ConflictError as error:
+        db.session.rollback()
+        current = db.session.get(Project, project_id)
+        if current is None:
+            return _refusal(_("This project no longer exists: it has been deleted."), 404)
+        if is_htmx():
+            return render(
+                "plans/view.html",
+                "plans/_project_card.html",
+                status=409,
+                plan=plan,
+                project=current,
+                missing=missing_fields(current),
+                editable=True,
+                card_conflict=error.message,
+            )
+        return render(
+            "plans/project_delete.html",
+            "plans/_project_delete.html",
+            status=409,
+            plan=plan,
+            project=current,
+            conflict=error.message,
+        )
+    except PlanError as error:
+        db.session.rollback()
+        return _refusal(error.message, error.status)
+    db.session.commit()
+    flash(_("The project %(reference)s has been deleted.", reference=reference), "success")
+    if not is_htmx():
+        return redirect(_plan_url(plan.id))
+    plan = _plan_or_404(plan.id)
+    return _changed(
+        render("plans/view.html", "plans/_project_deleted.html", **_plan_context(plan, oob=True))
+    )
+
+
+@bp.route("/projects/<int:project_id>")
+def project(project_id: int):
+    """Every field of the project, in both languages, and its history."""
+    project = _project_or_404(project_id)
+    continued_by = list(
+        db.session.scalars(
+            db.select(Project).where(Project.carried_from_id == project.id).order_by(Project.year)
+        )
+    )
+    return render(
+        "plans/project.html",
+        "plans/_project_detail.html",
+        plan=project.plan,
+        project=project,
+        missing=missing_fields(project),
+        editable=editable_by(project.plan, current_user),
+        continued_by=continued_by,
+        history=history_rows(history("project", project.id)),
+    )
+
+
+# --- carry-over ------------------------------------------------------------------------------
+
+
+@bp.route("/plans/<int:plan_id>/carry-over", methods=["GET", "POST"])
+def carry_over_projects(plan_id: int):
+    """Start the plan from last year's unfinished projects."""
+    plan = _plan_or_404(plan_id)
+    _require_editable(plan)
+    candidates = carry_over_candidates(plan)
+    error, status, chosen = None, 200, set()
+    if request.method == "POST":
+        chosen = set(request.form.getlist("project", type=int))
+        by_id = {p.id: p for p, _carried in candidates}
+        if not chosen:
+            error, status = _("Choose at least one project to carry over."), 422
+        elif chosen - set(by_id):
+            error, status = _("One of the chosen projects cannot be carried over."), 422
+        else:
+            try:
+                created = carry_over(plan, [by_id[i] for i in sorted(chosen)], current_user)
+            except PlanError as refused:
+                db.session.rollback()
+                error, status = refused.message, refused.status
+                candidates = carry_over_candidates(_plan_or_404(plan_id))
+            else:
+                db.session.commit()
+                flash(
+                    ngettext(
+                        "%(num)d project has been carried over into the plan.",
+                        "%(num)d projects have been carried over into the plan.",
+                        len(created),
+                    ),
+                    "success",
+                )
+                return redirect(_plan_url(plan_id))
+    return render(
+        "plans/carry_over.html",
+        "plans/_carry_over.html",
+        status=status,
+        plan=plan,
+        candidates=candidates,
+        error=error,
+        chosen=chosen,
+    )

@@ -1,0 +1,231 @@
+"""Forms of the plan page: the plan's own fields, a project, the carry-over choice."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields import DateField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import Length, Optional, Regexp, ValidationError
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from digiweb.i18n import fmt_number, language
+from digiweb.plans.models import (
+    FundingSource,
+    Priority,
+    ProjectKind,
+    ProjectStatus,
+    Target,
+    Technology,
+)
+from digiweb.plans.services import FIELD_LABELS, PROJECT_FIELDS, parse_whole_number
+
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
+BLANK_LABEL = _l("— not chosen —")
+
+
+def enum_choices(enum_cls, blank: bool = False) -> list[SelectChoice]:
+    """The options of an enum (its translated labels), with an empty first one if `blank`."""
+    options = [SelectChoice(value, label) for value, label in enum_cls.choices()]
+    return [SelectChoice("", BLANK_LABEL), *options] if blank else options
+
+
+def strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+_LATIN_DIGITS = str.maketrans(
+    {
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
+
+
+def latin_digits(value):
+    return value.translate(_LATIN_DIGITS) if isinstance(value, str) else value
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Several choices as a group of checkboxes (rendered by the `field` macro)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class WholeNumberField(StringField):
+    """A whole number typed as people write it: '1 250 000', '1250000', Arabic-Indic digits."""
+
+    def __init__(self, label=None, validators=None, minimum=0, maximum=None, message=None, **kw):
+        super().__init__(label, validators, **kw)
+        self.minimum, self.maximum = minimum, maximum
+        self.message = message
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return fmt_number(self.data) if self.data is not None else ""
+
+    def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        try:
+            self.data = parse_whole_number(valuelist[0])
+        except ValueError:
+            self.data = None
+            raise ValueError(str(self.message)) from None
+
+    def pre_validate(self, form):
+        if self.data is None:
+            return
+        if self.data < self.minimum or (self.maximum is not None and self.data > self.maximum):
+            raise ValidationError(str(self.message))
+
+
+def local_date_field(label):
+    return DateField(
+        label,
+        format=DATE_FORMATS,
+        validators=[Optional()],
+        invalid_value_message=_l("Enter a valid date (day/month/year)."),
+    )
+
+
+def _ar(**kw):
+    return {"dir": "rtl", "lang": "ar", **kw}
+
+
+def _fr(**kw):
+    return {"dir": "ltr", "lang": "fr", **kw}
+
+
+class ProjectForm(FlaskForm):
+    """Every field of a project. Only a title (in either language) is needed for a draft."""
+
+    title_ar = StringField(
+        FIELD_LABELS["title_ar"],
+        filters=[strip],
+        validators=[Length(max=300, message=_l("At most %(max)d characters."))],
+        render_kw=_ar(),
+    )
+    title_fr = StringField(
+        FIELD_LABELS["title_fr"],
+        filters=[strip],
+        validators=[Length(max=300, message=_l("At most %(max)d characters."))],
+        render_kw=_fr(),
+    )
+    summary_ar = TextAreaField(FIELD_LABELS["summary_ar"], filters=[strip], render_kw=_ar(rows=3))
+    summary_fr = TextAreaField(FIELD_LABELS["summary_fr"], filters=[strip], render_kw=_fr(rows=3))
+    target = SelectField(
+        FIELD_LABELS["target"],
+        choices=enum_choices(Target, blank=True),
+        default="",
+        validate_choice=True,
+    )
+    kind = SelectField(
+        FIELD_LABELS["kind"], choices=enum_choices(ProjectKind, blank=True), default=""
+    )
+    technologies = MultiCheckboxField(
+        FIELD_LABELS["technologies"], choices=enum_choices(Technology)
+    )
+    status = SelectField(
+        FIELD_LABELS["status"], choices=enum_choices(ProjectStatus), default=ProjectStatus.PLANNED
+    )
+    progress = WholeNumberField(
+        FIELD_LABELS["progress"],
+        minimum=0,
+        maximum=100,
+        message=_l("The progress is a whole number from 0 to 100."),
+        default=0,
+        render_kw={"dir": "ltr", "inputmode": "numeric", "size": 4},
+    )
+    priority = SelectField(
+        FIELD_LABELS["priority"], choices=enum_choices(Priority, blank=True), default=""
+    )
+    start_date = local_date_field(FIELD_LABELS["start_date"])
+    end_date = local_date_field(FIELD_LABELS["end_date"])
+    budget_dzd = WholeNumberField(
+        FIELD_LABELS["budget_dzd"],
+        minimum=0,
+        maximum=10**15,
+        message=_l("Enter the budget as a whole amount in dinars, for example 1 250 000."),
+        render_kw={"dir": "ltr", "inputmode": "numeric", "autocomplete": "off"},
+    )
+    funding_source = SelectField(
+        FIELD_LABELS["funding_source"], choices=enum_choices(FundingSource, blank=True), default=""
+    )
+    procedure_ar = TextAreaField(
+        FIELD_LABELS["procedure_ar"], filters=[strip], render_kw=_ar(rows=2)
+    )
+    procedure_fr = TextAreaField(
+        FIELD_LABELS["procedure_fr"], filters=[strip], render_kw=_fr(rows=2)
+    )
+    beneficiaries_ar = TextAreaField(
+        FIELD_LABELS["beneficiaries_ar"], filters=[strip], render_kw=_ar(rows=2)
+    )
+    beneficiaries_fr = TextAreaField(
+        FIELD_LABELS["beneficiaries_fr"], filters=[strip], render_kw=_fr(rows=2)
+    )
+    partners = TextAreaField(FIELD_LABELS["partners"], filters=[strip], render_kw={"rows": 2})
+    version = HiddenField()
+
+    def validate(self, extra_validators=None) -> bool:
+        from digiweb.plans.services import validate_project_data
+
+        valid = super().validate(extra_validators)
+        if any(getattr(self, name).errors for name in ("progress", "budget_dzd")):
+            return False
+        for name, message in validate_project_data(self.project_data()).items():
+            if name == "title_ar" and language() == "fr":
+                name = "title_fr"
+            field = getattr(self, name)
+            if not field.errors:  # one message per field: the field's own check comes first
+                field.errors = [message]
+            valid = False
+        return valid
+
+    def project_data(self) -> dict:
+        return {name: getattr(self, name).data for name in PROJECT_FIELDS}
+
+
+class PlanForm(FlaskForm):
+    """The plan's own fields."""
+
+    contact_name = StringField(
+        FIELD_LABELS["contact_name"],
+        filters=[strip],
+        validators=[Length(max=200, message=_l("At most %(max)d characters."))],
+    )
+    contact_email = StringField(
+        FIELD_LABELS["contact_email"],
+        filters=[strip],
+        validators=[
+            Optional(),
+            Length(max=254, message=_l("At most %(max)d characters.")),
+            Regexp(
+                r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+                message=_l("Enter an e-mail address such as name@ministere.gov.dz."),
+            ),
+        ],
+        render_kw={"dir": "ltr", "type": "email", "autocomplete": "email"},
+    )
+    contact_phone = StringField(
+        FIELD_LABELS["contact_phone"],
+        filters=[strip, latin_digits],
+        validators=[
+            Optional(),
+            Length(max=40, message=_l("At most %(max)d characters.")),
+            Regexp(
+                r"^\+?[0-9 ()./-]{6,}$",
+                message=_l("Enter a telephone number with digits only, for example 023 45 67 89."),
+            ),
+        ],
+        render_kw={"dir": "ltr", "type": "tel", "autocomplete": "tel"},
+    )
+    version = HiddenField()
+
+    def plan_data(self) -> dict:
+        return {
+            "contact_name": self.contact_name.data,
+            "contact_email": self.contact_email.data,
+            "contact_phone": self.contact_phone.data,
+        }

@@ -1,0 +1,616 @@
+"""Plan and project rules: who may edit, completeness, numbering, optimistic locking, carry-over.
+
+Every change is audited in the same transaction as the change. Callers commit; on an error the
+service leaves nothing written that the caller would have to undo (it rolls back itself when the
+database refused a write, so that the route can reload the current values).
+"""
+
+import re
+from datetime import date
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import IntegrityError, InvalidRequestError
+from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from digiweb.audit.models import AuditLog
+from digiweb.audit.services import diff, record, snapshot
+from digiweb.campaigns.models import CampaignStatus
+from digiweb.db_types import utcnow
+from digiweb.extensions import db
+from digiweb.plans.models import (
+    UNFINISHED_PROJECT_STATUSES,
+    FundingSource,
+    Plan,
+    PlanStatus,
+    Priority,
+    Project,
+    ProjectKind,
+    ProjectStatus,
+    Target,
+    Technology,
+)
+from digiweb.security import can_edit_department_plan, can_see_department
+
+# Plans an officer may still change (while the campaign is open).
+EDITABLE_PLAN_STATUSES = (PlanStatus.NOT_STARTED, PlanStatus.DRAFT, PlanStatus.RETURNED)
+
+# Every field of a project that users write, in the order of the form and the project page.
+PROJECT_FIELDS = (
+    "title_ar",
+    "title_fr",
+    "summary_ar",
+    "summary_fr",
+    "target",
+    "kind",
+    "technologies",
+    "status",
+    "progress",
+    "priority",
+    "start_date",
+    "end_date",
+    "budget_dzd",
+    "funding_source",
+    "procedure_ar",
+    "procedure_fr",
+    "beneficiaries_ar",
+    "beneficiaries_fr",
+    "partners",
+)
+PLAN_FIELDS = ("contact_name", "contact_email", "contact_phone")
+
+# What a project needs before its plan can be sent.
+REQUIRED_FOR_SENDING = (
+    "title_ar",
+    "title_fr",
+    "summary_ar",
+    "summary_fr",
+    "target",
+    "kind",
+    "start_date",
+    "end_date",
+    "budget_dzd",
+    "funding_source",
+    "priority",
+)
+
+FIELD_LABELS = {
+    "reference": _l("Reference"),
+    "title_ar": _l("Title in Arabic"),
+    "title_fr": _l("Title in French"),
+    "summary_ar": _l("Summary in Arabic"),
+    "summary_fr": _l("Summary in French"),
+    "target": _l("Target"),
+    "kind": _l("Kind of project"),
+    "technologies": _l("Technologies"),
+    "status": _l("Project status"),
+    "progress": _l("Progress"),
+    "priority": _l("Priority"),
+    "start_date": _l("Start date"),
+    "end_date": _l("End date"),
+    "budget_dzd": _l("Budget (DZD)"),
+    "funding_source": _l("Funding source"),
+    "procedure_ar": _l("Administrative procedure simplified, in Arabic"),
+    "procedure_fr": _l("Administrative procedure simplified, in French"),
+    "beneficiaries_ar": _l("Expected beneficiaries, in Arabic"),
+    "beneficiaries_fr": _l("Expected beneficiaries, in French"),
+    "partners": _l("Partners"),
+    "carried_from": _l("Continues the project"),
+    "plan_id": _l("Plan"),
+    "contact_name": _l("Person in charge"),
+    "contact_email": _l("Contact e-mail"),
+    "contact_phone": _l("Contact telephone"),
+    "plan_status": _l("Plan status"),
+}
+
+ENUM_FIELDS = {
+    "target": Target,
+    "kind": ProjectKind,
+    "status": ProjectStatus,
+    "priority": Priority,
+    "funding_source": FundingSource,
+}
+
+MAX_BUDGET = 10**15  # DZD; far above any budget, far below BigInteger's limit
+TEXT_LIMITS = {"title_ar": 300, "title_fr": 300}
+
+
+class PlanError(Exception):
+    """A rule refused the operation; the message is translated for the user."""
+
+    status = 403
+
+    def __init__(self, message: str, status: int | None = None):
+        super().__init__(message)
+        self.message = message
+        if status is not None:
+            self.status = status
+
+
+class ConflictError(PlanError):
+    """The record changed since the user loaded it: nothing was written."""
+
+    status = 409
+
+
+def field_label(name: str) -> str:
+    return str(FIELD_LABELS.get(name, name))
+
+
+# --- access ----------------------------------------------------------------------------------
+
+
+def editable_by(plan: Plan, user) -> bool:
+    """Only the department's officer, while the plan is not sent and the campaign is open."""
+    return (
+        user is not None
+        and getattr(user, "is_authenticated", False)
+        and can_edit_department_plan(user, plan.department_id)
+        and plan.status in EDITABLE_PLAN_STATUSES
+        and plan.campaign.status == CampaignStatus.OPEN
+    )
+
+
+def ensure_editable(plan: Plan, user) -> None:
+    if not can_edit_department_plan(user, plan.department_id):
+        raise PlanError(_("Only the department's digitization officer can change this plan."))
+    if plan.campaign.status != CampaignStatus.OPEN:
+        raise PlanError(_("The campaign is not open: the plan can no longer be changed."))
+    if plan.status not in EDITABLE_PLAN_STATUSES:
+        raise PlanError(
+            _(
+                "This plan can no longer be changed (status: %(status)s).",
+                status=plan.status.label,
+            )
+        )
+
+
+def visible_plan(plan_id: int, user) -> Plan | None:
+    """The plan when the user may see it, else None (the route answers 404)."""
+    plan = db.session.get(Plan, plan_id)
+    if plan is None or not can_see_department(user, plan.department_id):
+        return None
+    return plan
+
+
+def visible_project(project_id: int, user) -> Project | None:
+    project = db.session.get(Project, project_id)
+    if project is None or not can_see_department(user, project.department_id):
+        return None
+    return project
+
+
+def officer_plan(user, campaign) -> Plan | None:
+    if campaign is None or user.department_id is None:
+        return None
+    return db.session.scalar(
+        db.select(Plan).where(
+            Plan.campaign_id == campaign.id, Plan.department_id == user.department_id
+        )
+    )
+
+
+def plan_projects(plan: Plan) -> list[Project]:
+    """The plan's projects in order, with what the list shows loaded in one go."""
+    return list(
+        db.session.scalars(
+            db.select(Project)
+            .where(Project.plan_id == plan.id)
+            .options(selectinload(Project.carried_from))
+            .order_by(Project.sequence)
+        )
+    )
+
+
+# --- completeness ----------------------------------------------------------------------------
+
+
+def is_blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def missing_fields(project: Project) -> list[str]:
+    """Translated labels of what the project still lacks before its plan can be sent."""
+    return [field_label(name) for name in REQUIRED_FOR_SENDING if is_blank(getattr(project, name))]
+
+
+def plan_completeness(plan: Plan, projects: list[Project] | None = None) -> dict[int, list[str]]:
+    """{project id: missing labels} for every project of the plan (empty list: complete)."""
+    if projects is None:
+        projects = plan_projects(plan)
+    return {project.id: missing_fields(project) for project in projects}
+
+
+def plan_problems(plan: Plan, projects: list[Project] | None = None) -> list[str]:
+    """Problems of the plan itself that prevent sending it (translated)."""
+    if projects is None:
+        projects = plan_projects(plan)
+    problems = []
+    if not projects:
+        problems.append(_("The plan has no project yet."))
+    return problems
+
+
+def is_complete(plan: Plan, projects: list[Project] | None = None) -> bool:
+    if projects is None:
+        projects = plan_projects(plan)
+    return not plan_problems(plan, projects) and not any(plan_completeness(plan, projects).values())
+
+
+# --- parsing ---------------------------------------------------------------------------------
+
+_DIGITS = str.maketrans(
+    {
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+    }
+)
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007\u066c'’]+")
+_UNIT = re.compile(r"\s*(dzd|da|د\.?ج\.?|دج)\s*$", re.IGNORECASE)
+_DOTTED_GROUPS = re.compile(r"\d{1,3}([.,])\d{3}(\1\d{3})*")
+
+
+def parse_whole_number(text: str | int | None) -> int | None:
+    """'1 250 000', '1250000', '1.250.000', '١٢٥٠٠٠٠', '1 250 000 DA' -> 1250000.
+
+    None or blank gives None; anything else that is not a whole non-negative number raises
+    ValueError (a negative number raises ValueError("negative")).
+    """
+    if text is None:
+        return None
+    if isinstance(text, int):
+        if text < 0:
+            raise ValueError("negative")
+        return text
+    value = _UNIT.sub("", text.translate(_DIGITS).strip())
+    value = _SPACES.sub("", value)
+    if not value:
+        return None
+    negative = value.startswith(("-", "−"))
+    if negative:
+        value = value[1:]
+    if _DOTTED_GROUPS.fullmatch(value):
+        value = value.replace(".", "").replace(",", "")
+    if not (value.isascii() and value.isdigit()):
+        raise ValueError("not a number")
+    if negative and int(value) != 0:
+        raise ValueError("negative")
+    return int(value)
+
+
+# --- validation shared by forms and services --------------------------------------------------
+
+
+def validate_project_data(data: dict) -> dict[str, str]:
+    """{field: translated message} for data that breaks a rule (empty when valid)."""
+    errors = {}
+    if is_blank(data.get("title_ar")) and is_blank(data.get("title_fr")):
+        errors["title_ar"] = _("Give the title in Arabic or in French (both before sending).")
+    for name, limit in TEXT_LIMITS.items():
+        if len(data.get(name) or "") > limit:
+            errors[name] = _("At most %(max)d characters.", max=limit)
+    progress = data.get("progress")
+    if progress is not None and not 0 <= progress <= 100:
+        errors["progress"] = _("The progress is a whole number from 0 to 100.")
+    budget = data.get("budget_dzd")
+    if budget is not None and not 0 <= budget <= MAX_BUDGET:
+        errors["budget_dzd"] = _("The budget is a whole amount in dinars, zero or more.")
+    start, end = data.get("start_date"), data.get("end_date")
+    if isinstance(start, date) and isinstance(end, date) and end < start:
+        errors["end_date"] = _("The end date cannot be before the start date.")
+    for name, enum_cls in ENUM_FIELDS.items():
+        value = data.get(name)
+        if value not in (None, "") and enum_cls.coerce(value) is None:
+            errors[name] = _("Choose one of the proposed values.")
+    for value in data.get("technologies") or ():
+        if Technology.coerce(value) is None:
+            errors["technologies"] = _("Choose one of the proposed values.")
+    return errors
+
+
+def _clean_project_data(data: dict) -> dict:
+    """Only the known fields, with enums as members, texts stripped, blanks as None."""
+    errors = validate_project_data(data)
+    if errors:
+        raise PlanError("; ".join(f"{field_label(k)}: {v}" for k, v in errors.items()), 422)
+    clean = {}
+    for name in PROJECT_FIELDS:
+        if name not in data:
+            continue
+        value = data[name]
+        if name in ENUM_FIELDS:
+            value = ENUM_FIELDS[name].coerce(value) if value not in (None, "") else None
+            if name == "status" and value is None:
+                value = ProjectStatus.PLANNED
+        elif name == "technologies":
+            value = [Technology(v) for v in (value or ())]
+        elif name == "progress":
+            value = value or 0
+        elif isinstance(value, str):
+            value = value.strip()
+        elif value is None and name not in ("start_date", "end_date", "budget_dzd"):
+            value = ""
+        clean[name] = value
+    return clean
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _lock_plan(plan: Plan) -> Plan:
+    """Re-read the plan under a row lock (PostgreSQL; SQLite writers already hold the database
+    lock) so that a concurrent send, return or another add waits for this change."""
+    return db.session.scalars(
+        db.select(Plan)
+        .where(Plan.id == plan.id)
+        .with_for_update(of=Plan)
+        .execution_options(populate_existing=True)
+    ).one()
+
+
+def _reload(project: Project) -> None:
+    """Re-read the project (a concurrent delete makes it vanish: say so, write nothing)."""
+    try:
+        db.session.refresh(project)
+    except InvalidRequestError:
+        raise PlanError(_("This project no longer exists: it has been deleted."), 404) from None
+
+
+def _touch_plan(plan: Plan, actor) -> None:
+    """Record activity and move a not-started plan to draft, without bumping the plan's version
+    (adding projects must not invalidate an open form on the plan's own fields)."""
+    values = {"last_activity_at": utcnow()}
+    db.session.execute(
+        db.update(Plan).where(Plan.id == plan.id).values(**values),
+        execution_options={"synchronize_session": False},
+    )
+    if plan.status == PlanStatus.NOT_STARTED:
+        db.session.execute(
+            db.update(Plan)
+            .where(Plan.id == plan.id, Plan.status == PlanStatus.NOT_STARTED)
+            .values(status=PlanStatus.DRAFT),
+            execution_options={"synchronize_session": False},
+        )
+        record(
+            "plan_started",
+            "plan",
+            plan.id,
+            label=_plan_label(plan),
+            actor=actor,
+            changes={"plan_status": [PlanStatus.NOT_STARTED.value, PlanStatus.DRAFT.value]},
+        )
+        db.session.expire(plan, ["status", "last_activity_at"])
+
+
+def _plan_label(plan: Plan) -> str:
+    return f"{plan.campaign.year}-{plan.department.code}"
+
+
+def _reference_prefix(plan: Plan) -> str:
+    return f"{plan.campaign.year}-{plan.department.code}-"
+
+
+def _next_sequence(plan: Plan) -> int:
+    """max + 1 within the plan, never reusing the number of a deleted project."""
+    highest = (
+        db.session.scalar(
+            db.select(db.func.max(Project.sequence)).where(Project.plan_id == plan.id)
+        )
+        or 0
+    )
+    prefix = _reference_prefix(plan)
+    for label in db.session.scalars(
+        db.select(AuditLog.entity_label).where(
+            AuditLog.entity_type == "project",
+            AuditLog.action == "project_deleted",
+            AuditLog.entity_label.startswith(prefix, autoescape=True),
+        )
+    ):
+        tail = label[len(prefix) :]
+        if tail.isdigit():
+            highest = max(highest, int(tail))
+    return highest + 1
+
+
+def _insert_numbered(plan: Plan, values: dict, technologies, attempts: int = 3) -> Project:
+    """Insert a project with the next free number; a concurrent add that took the same number
+    makes us retry with the next one rather than fail on the unique constraint."""
+    sequence = _next_sequence(plan)
+    for _attempt in range(attempts):
+        project = Project(
+            plan_id=plan.id,
+            department_id=plan.department_id,
+            year=plan.campaign.year,
+            sequence=sequence,
+            reference=f"{_reference_prefix(plan)}{sequence:03d}",
+            **values,
+        )
+        project.technologies = technologies
+        try:
+            with db.session.begin_nested():
+                db.session.add(project)
+                db.session.flush()
+        except IntegrityError:
+            sequence = max(sequence + 1, _next_sequence(plan))
+            continue
+        return project
+    raise PlanError(_("The project could not be numbered; please try again."), 409)
+
+
+def create_project(plan: Plan, data: dict, actor, carried_from: Project | None = None) -> Project:
+    """Add a project to the plan (a draft may be incomplete: one title is enough)."""
+    plan = _lock_plan(plan)
+    ensure_editable(plan, actor)
+    clean = _clean_project_data(data)
+    technologies = clean.pop("technologies", [])
+    if carried_from is not None:
+        clean["carried_from_id"] = carried_from.id
+    project = _insert_numbered(plan, clean, technologies)
+    after = snapshot(project, PROJECT_FIELDS)
+    changes = {k: [None, v] for k, v in after.items() if v not in (None, "", [], 0)}
+    if carried_from is not None:
+        changes["carried_from"] = [None, carried_from.reference]
+    record(
+        "project_created",
+        "project",
+        project.id,
+        label=project.reference,
+        actor=actor,
+        changes={"plan_id": [None, plan.id], **changes},
+    )
+    _touch_plan(plan, actor)
+    return project
+
+
+def _check_version(current: int, expected) -> None:
+    try:
+        expected = int(expected)
+    except (TypeError, ValueError):
+        expected = None
+    if expected != current:
+        raise ConflictError(
+            _(
+                "Someone else changed this record after you opened it. Nothing was saved: "
+                "compare the current values with yours, then save again."
+            )
+        )
+
+
+def _flush_or_conflict() -> None:
+    try:
+        db.session.flush()
+    except StaleDataError:
+        db.session.rollback()
+        raise ConflictError(
+            _(
+                "Someone else changed this record at the same moment. Nothing was saved: "
+                "compare the current values with yours, then save again."
+            )
+        ) from None
+
+
+def update_project(project: Project, data: dict, actor, expected_version) -> dict:
+    """Save the fields given in `data`; refuse (ConflictError) when the project changed since
+    `expected_version`. Returns the audited changes ({} when nothing changed)."""
+    plan = _lock_plan(project.plan)
+    ensure_editable(plan, actor)
+    _reload(project)
+    _check_version(project.version, expected_version)
+    clean = _clean_project_data(data)
+    before = snapshot(project, PROJECT_FIELDS)
+    for name, value in clean.items():
+        setattr(project, name, value)
+    changes = diff(before, snapshot(project, PROJECT_FIELDS))
+    if not changes:
+        return {}
+    _flush_or_conflict()
+    record(
+        "project_updated",
+        "project",
+        project.id,
+        label=project.reference,
+        actor=actor,
+        changes=changes,
+    )
+    _touch_plan(plan, actor)
+    return changes
+
+
+def delete_project(project: Project, actor, expected_version) -> None:
+    plan = _lock_plan(project.plan)
+    ensure_editable(plan, actor)
+    _reload(project)
+    _check_version(project.version, expected_version)
+    before = snapshot(project, PROJECT_FIELDS)
+    project_id, reference = project.id, project.reference
+    db.session.delete(project)
+    _flush_or_conflict()
+    record(
+        "project_deleted",
+        "project",
+        project_id,
+        label=reference,
+        actor=actor,
+        changes={
+            "plan_id": [plan.id, None],
+            **{k: [v, None] for k, v in before.items() if v not in (None, "", [], 0)},
+        },
+    )
+    _touch_plan(plan, actor)
+
+
+def update_plan(plan: Plan, data: dict, actor, expected_version) -> dict:
+    """Save the plan's own fields (person in charge, contact)."""
+    plan = _lock_plan(plan)
+    ensure_editable(plan, actor)
+    _check_version(plan.version, expected_version)
+    before = snapshot(plan, PLAN_FIELDS)
+    for name in PLAN_FIELDS:
+        if name in data:
+            setattr(plan, name, (data[name] or "").strip())
+    changes = diff(before, snapshot(plan, PLAN_FIELDS))
+    if not changes:
+        return {}
+    _flush_or_conflict()
+    record("plan_updated", "plan", plan.id, label=_plan_label(plan), actor=actor, changes=changes)
+    _touch_plan(plan, actor)
+    return changes
+
+
+# --- carry-over ------------------------------------------------------------------------------
+
+
+def carry_over_candidates(plan: Plan) -> list[tuple[Project, bool]]:
+    """The department's unfinished projects of the previous year, each with `already carried
+    into this plan`."""
+    already = set(
+        db.session.scalars(
+            db.select(Project.carried_from_id).where(
+                Project.plan_id == plan.id, Project.carried_from_id.is_not(None)
+            )
+        )
+    )
+    previous = db.session.scalars(
+        db.select(Project)
+        .where(
+            Project.department_id == plan.department_id,
+            Project.year == plan.campaign.year - 1,
+            Project.status.in_(UNFINISHED_PROJECT_STATUSES),
+        )
+        .order_by(Project.sequence)
+    )
+    return [(project, project.id in already) for project in previous]
+
+
+def carry_over(plan: Plan, from_projects: list[Project], actor) -> list[Project]:
+    """Copy last year's unfinished projects into the plan, each linked to its original."""
+    if not from_projects:
+        raise PlanError(_("Choose at least one project to carry over."), 422)
+    plan = _lock_plan(plan)
+    ensure_editable(plan, actor)
+    eligible = {project.id: carried for project, carried in carry_over_candidates(plan)}
+    for source in from_projects:
+        if source.id not in eligible:
+            raise PlanError(
+                _(
+                    "%(reference)s is not an unfinished project of your department from the "
+                    "previous year.",
+                    reference=source.reference,
+                ),
+                422,
+            )
+        if eligible[source.id]:
+            raise PlanError(
+                _(
+                    "%(reference)s has already been carried over into this plan.",
+                    reference=source.reference,
+                ),
+                409,
+            )
+    created = []
+    for source in from_projects:
+        data = {name: getattr(source, name) for name in PROJECT_FIELDS}
+        data["technologies"] = [t.value for t in source.technologies]
+        created.append(create_project(plan, data, actor, carried_from=source))
+    return created
