@@ -31,6 +31,11 @@ class DashboardFilterForm(FlaskForm):
         self._years = {str(y) for y in years}
         # A well-formed year without a campaign (404 rather than 400).
         self.unknown_year = False
+        # A value that is not among the choices stays visible in its list, next to its error.
+        for field in (self.year, self.department, self.target):
+            values = {str(value) for value, _label in field.choices}
+            if field.data and str(field.data) not in values:
+                field.choices.append((str(field.data), str(field.data)))
 
     def validate_year(self, field):
         value = (field.data or "").strip()

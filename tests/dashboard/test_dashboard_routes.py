@@ -196,3 +196,15 @@ def test_query_count_does_not_grow(app, viewer_client, build_campaign, count_que
         assert viewer_client.get("/dashboard?year=2031").status_code == 200
     assert small.count == big.count
     assert small.count <= 16, small.statements
+
+
+def test_a_bad_value_stays_visible_next_to_its_message(as_user):
+    body = (
+        as_user("viewer", lang="fr")
+        .get("/dashboard?year=1999&target=aliens")
+        .get_data(as_text=True)
+    )
+    assert re.search(r'<option selected value="1999">1999</option>', body)
+    assert re.search(r'<option selected value="aliens">aliens</option>', body)
+    assert "Il n'y a pas de campagne pour cette année." in unescape(body)
+    assert "Cible inconnue." in body
