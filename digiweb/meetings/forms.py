@@ -151,7 +151,7 @@ class MinutesForm(FlaskForm):
 class AttendeeForm(FlaskForm):
     version = HiddenField()
     user_id = ChoiceField(_l("Digitization officer"), coerce=_optional_int)
-    name = StringField(_l("Name (other person)"), [Length(max=200)])
+    name = StringField(_l("Name (other person)"), [Length(max=200)], render_kw={"dir": "auto"})
     function_ar = StringField(
         _l("Function in Arabic"), [Length(max=200)], render_kw={"dir": "rtl", "lang": "ar"}
     )
@@ -269,7 +269,9 @@ class FollowUpForm(FlaskForm):
     version = HiddenField()
     next = HiddenField()
     status = ChoiceField(_l("Follow-up status"))
-    note = TextAreaField(_l("Follow-up note"), [Length(max=5000)], render_kw={"rows": 2})
+    note = TextAreaField(
+        _l("Follow-up note"), [Length(max=5000)], render_kw={"rows": 2, "dir": "auto"}
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -293,12 +295,12 @@ class DecisionFilterForm(FlaskForm):
 
     def __init__(self, *args, meetings=(), departments=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.status.choices = options([(None, _l("All")), *DecisionStatus.choices()])
+        self.status.choices = options([(None, _l("All statuses")), *DecisionStatus.choices()])
         self.department.choices = options(
-            [(None, _l("All"))] + [(d.id, _department_label(d)) for d in departments]
+            [(None, _l("All departments"))] + [(d.id, _department_label(d)) for d in departments]
         )
         self.meeting.choices = options(
-            [(None, _l("All"))] + [(m.id, m.reference) for m in meetings]
+            [(None, _l("All meetings"))] + [(m.id, m.reference) for m in meetings]
         )
 
 

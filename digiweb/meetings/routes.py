@@ -213,6 +213,8 @@ def create():
         form.kind.data = "working_session"
         form.status.data = "planned"
         form.time.data = time(9, 0)
+        campaigns = services.campaign_choices()
+        form.campaign_id.data = campaigns[0][0] if campaigns else None  # the latest year
     status = 200
     if form.validate_on_submit():
         try:

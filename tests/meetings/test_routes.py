@@ -151,7 +151,7 @@ def test_attendee_added_through_htmx_and_deleted(world, client_for):
     assert added.status_code == 200
     html = text(added)
     assert "<html" not in html and 'id="attendees"' in html
-    assert "<td>Nadia Saidi</td>" in html and "Représenté" in html
+    assert "<td><bdi>Nadia Saidi</bdi></td>" in html and "Représenté" in html
     attendee = db.session.scalar(db.select(Attendee).where(Attendee.name == "Nadia Saidi"))
     assert attendee.department_id == world.mj.id
     # The MJ officer now sees the meeting.
@@ -159,7 +159,7 @@ def test_attendee_added_through_htmx_and_deleted(world, client_for):
     deleted = client.post(f"{url}/{attendee.id}/delete", headers=HTMX)
     assert deleted.status_code == 200
     section = text(deleted).split('<section id="attendees"', 1)[1]
-    assert "<td>Nadia Saidi</td>" not in section
+    assert "<td><bdi>Nadia Saidi</bdi></td>" not in section
     assert "Nadia Saidi retiré(e) de la liste de présence." in text(deleted)
     plain = client.post(f"{url}/{world.guest_attendee.id}/delete")
     assert plain.status_code == 302
