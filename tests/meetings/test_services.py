@@ -511,3 +511,17 @@ def test_approval_with_the_real_renderer(world, req):
     for document in documents:
         assert document.pdf.startswith(b"%PDF")
         assert hashes[document.language] == document.sha256
+
+
+def test_editing_children_leaves_the_meeting_version(world, req):
+    """The minutes form on the page stays valid while the agenda and attendees change."""
+    meeting = db.session.get(Meeting, world.meeting.id)
+    seen = meeting.version
+    item = services.add_agenda_item(meeting, "نقطة", "Point")
+    services.move_agenda_item(meeting, item, "up")
+    services.add_attendee(meeting, services.AttendeeValues(name="Invité"))
+    services.add_decision(meeting, services.DecisionValues("ق", "D", None, None))
+    db.session.commit()
+    db.session.expire_all()
+    assert db.session.get(Meeting, world.meeting.id).version == seen
+    services.update_minutes(meeting, "محضر", "PV", seen)  # not refused as stale
