@@ -789,7 +789,12 @@ def board_rows(campaign: Campaign, department_id: int | None = None) -> list[Boa
         last_reminder = _as_utc(last_reminder)
         status = status or PlanStatus.NOT_STARTED
         sent_at = first_sent if status not in UNSENT else None
-        activity = max((v for v in (last_activity, last_event) if v is not None), default=None)
+        # A plan not started has seen no activity of the department (only its creation).
+        activity = (
+            None
+            if status == PlanStatus.NOT_STARTED
+            else max((v for v in (last_activity, last_event) if v is not None), default=None)
+        )
         rows.append(
             BoardRow(
                 department=department,
