@@ -719,9 +719,16 @@ def board_rows(campaign: Campaign, department_id: int | None = None) -> list[Boa
     event_stats = (
         db.select(
             PlanEvent.plan_id,
-            # Plan creation is the system's doing (campaign opening), not the department's.
+            # Activity of the plan itself: its creation (campaign opening) and the ministry's
+            # reminders say nothing about whether the department is working on it.
             db.func.max(
-                db.case((PlanEvent.kind != PlanEventKind.CREATED, PlanEvent.created_at), else_=None)
+                db.case(
+                    (
+                        PlanEvent.kind.not_in([PlanEventKind.CREATED, PlanEventKind.REMINDER]),
+                        PlanEvent.created_at,
+                    ),
+                    else_=None,
+                )
             ).label("last_event"),
             db.func.min(
                 db.case(

@@ -147,7 +147,13 @@ def unsent_ids() -> set[int]:
     )
 
 
+def last_activity() -> dict:
+    rows = services.board_rows(campaign_for_year(2021))
+    return {row.department.code: row.last_activity_at for row in rows}
+
+
 def test_remind_all_then_the_interval_protects_each_department(as_user):
+    activity_before = last_activity()
     client = as_user("reviewer", lang="fr")
     response = client.post(
         "/plans/reminders",
@@ -173,6 +179,9 @@ def test_remind_all_then_the_interval_protects_each_department(as_user):
     )
     board = client.get("/plans?year=2021&status=unsent").get_data(as_text=True)
     assert board.count("1 rappel") == 6  # the history: count and last date
+    assert (
+        last_activity() == activity_before
+    )  # the ministry's reminders are not the plan's activity
     # Again at once: everyone is within the interval, skipped and reported.
     response = client.post(
         "/plans/reminders",
