@@ -14,6 +14,7 @@ class CampaignForm(FlaskForm):
         minimum=2000,
         maximum=2100,
         message=_l("Enter a year between 2000 and 2100."),
+        grouped=False,
         validators=[InputRequired(message=_l("Enter the year of the campaign."))],
         render_kw={"dir": "ltr", "inputmode": "numeric", "size": 6},
     )

@@ -8,7 +8,7 @@ from wtforms.fields.choices import SelectChoice
 
 from digiweb.campaigns import bp
 from digiweb.campaigns.forms import CampaignForm
-from digiweb.campaigns.models import Campaign
+from digiweb.campaigns.models import Campaign, CampaignStatus
 from digiweb.campaigns.services import (
     CampaignConflict,
     CampaignError,
@@ -43,6 +43,8 @@ def _department_choices(campaign: Campaign | None) -> list[Department]:
 
 
 def _prepare(form: CampaignForm, campaign: Campaign | None) -> list[Department]:
+    if campaign is not None and campaign.status != CampaignStatus.DRAFT:
+        form.year.render_kw = {**(form.year.render_kw or {}), "readonly": True}
     departments = _department_choices(campaign)
     form.departments.choices = [SelectChoice(d.id, f"{d.code} · {d.name}") for d in departments]
     return departments

@@ -55,15 +55,20 @@ class MultiCheckboxField(SelectMultipleField):
 class WholeNumberField(StringField):
     """A whole number typed as people write it: '1 250 000', '1250000', Arabic-Indic digits."""
 
-    def __init__(self, label=None, validators=None, minimum=0, maximum=None, message=None, **kw):
+    def __init__(
+        self, label=None, validators=None, minimum=0, maximum=None, message=None, grouped=True, **kw
+    ):
         super().__init__(label, validators, **kw)
         self.minimum, self.maximum = minimum, maximum
         self.message = message
+        self.grouped = grouped
 
     def _value(self):
         if self.raw_data:
             return self.raw_data[0]
-        return fmt_number(self.data) if self.data is not None else ""
+        if self.data is None:
+            return ""
+        return fmt_number(self.data) if self.grouped else str(self.data)
 
     def process_formdata(self, valuelist):
         if not valuelist:
@@ -172,8 +177,6 @@ class ProjectForm(FlaskForm):
         from digiweb.plans.services import validate_project_data
 
         valid = super().validate(extra_validators)
-        if any(getattr(self, name).errors for name in ("progress", "budget_dzd")):
-            return False
         for name, message in validate_project_data(self.project_data()).items():
             if name == "title_ar" and language() == "fr":
                 name = "title_fr"

@@ -6,7 +6,6 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from digiweb.audit.services import history
 from digiweb.campaigns.services import current_campaign
 from digiweb.extensions import db
 from digiweb.htmx import is_htmx, render
@@ -28,6 +27,7 @@ from digiweb.plans.services import (
     plan_completeness,
     plan_problems,
     plan_projects,
+    project_history,
     update_plan,
     update_project,
     visible_plan,
@@ -376,7 +376,7 @@ def project(project_id: int):
         missing=missing_fields(project),
         editable=editable_by(project.plan, current_user),
         continued_by=continued_by,
-        history=history_rows(history("project", project.id)),
+        history=history_rows(project_history(project)),
     )
 
 
@@ -424,3 +424,4 @@ def carry_over_projects(plan_id: int):
         error=error,
         chosen=chosen,
     )
+

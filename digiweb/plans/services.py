@@ -15,7 +15,7 @@ from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from digiweb.audit.models import AuditLog
-from digiweb.audit.services import diff, record, snapshot
+from digiweb.audit.services import diff, history, record, snapshot
 from digiweb.campaigns.models import CampaignStatus
 from digiweb.db_types import utcnow
 from digiweb.extensions import db
@@ -201,6 +201,12 @@ def plan_projects(plan: Plan) -> list[Project]:
             .order_by(Project.sequence)
         )
     )
+
+
+def project_history(project: Project) -> list[AuditLog]:
+    """The audit entries of this project, newest first. Matched on the reference too: SQLite
+    may give a deleted project's id to a new one, and references are never reused."""
+    return [e for e in history("project", project.id) if e.entity_label == project.reference]
 
 
 # --- completeness ----------------------------------------------------------------------------

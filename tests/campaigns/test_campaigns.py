@@ -289,3 +289,9 @@ def test_edit_keeps_departments_with_a_plan_and_refuses_stale_saves(world, clien
     uninvite["version"] = str(db.session.get(Campaign, campaign.id).version)
     refused = client.post(f"/campaigns/{campaign.id}/edit", data=uninvite)
     assert refused.status_code == 422 and "MJ" in text(refused)
+
+
+def test_year_of_an_opened_campaign_is_shown_plainly_and_read_only(world, client_for):
+    body = text(client_for("reviewer").get(f"/campaigns/{world.campaign.id}/edit"))
+    year = body[body.index('id="year"') - 200 : body.index('id="year"') + 200]
+    assert 'value="2030"' in year and "readonly" in year

@@ -673,3 +673,34 @@ def test_carry_over_refuses_guessed_ids(world, client_for, plan_2031):
         assert response.status_code == 422
         assert "Bracelet" not in text(response)
     assert fingerprint() == before
+
+
+def test_every_error_shows_at_once(world, client_for):
+    """A field-level error (progress) does not hide the cross-field checks (dates, title)."""
+    response = client_for("officer-mf", lang="fr").post(
+        f"/plans/{world.plan_mf.id}/projects",
+        data=project_form("new", progress="250", start_date="2030-06-01", end_date="2030-01-01"),
+    )
+    body = text(response)
+    assert response.status_code == 422
+    assert "L'avancement est un nombre entier de 0 à 100." in body
+    assert "La date de fin ne peut pas précéder la date de début." in body
+    assert "Indiquez le titre en arabe ou en français" in body
+
+
+def test_history_never_mixes_a_deleted_project_with_a_new_one(world, client_for):
+    """SQLite reuses the id of the last deleted row: the new project must not inherit the
+    deleted one's history."""
+    client = client_for("officer-mf", lang="fr")
+    plan = world.plan_mf
+    client.post(f"/plans/{plan.id}/projects", data=project_form("new", title_fr="Ancien"))
+    old = db.session.scalar(db.select(Project).order_by(Project.id.desc()))
+    old_id = old.id
+    client.post(f"/projects/{old_id}/delete", data={"version": "1"})
+    client.post(f"/plans/{plan.id}/projects", data=project_form("new", title_fr="Nouveau"))
+    new = db.session.scalar(db.select(Project).order_by(Project.id.desc()))
+    assert new.reference == "2030-MF-003"
+    body = text(client.get(f"/projects/{new.id}"))
+    history = body[body.index('class="history"') :]
+    assert "Nouveau" in history
+    assert "Ancien" not in history and "Projet supprimé" not in history
