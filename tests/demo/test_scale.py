@@ -19,6 +19,7 @@ from digiweb.plans.models import (
     ProjectStatus,
     ProjectTechnology,
     Target,
+    Technology,
 )
 
 REFERENCE = re.compile(r"^(\d{4})-([A-Z0-9_]+)-(\d{3,})$")
@@ -200,3 +201,17 @@ def test_cli_reports_progress_and_keeps_2021(demo_app):
 
     result = demo_app.test_cli_runner().invoke(args=["demo", "scale", "--projects", "-5"])
     assert result.exit_code != 0
+
+
+def test_both_insert_paths_give_the_same_kind_of_rows(demo_app):
+    """PostgreSQL takes COPY by default; the plain bulk INSERTs must stay right too."""
+    scale_projects(150, seed=8, chunk_size=60)
+    scale_projects(150, seed=9, chunk_size=60, force_core=True)
+    projects = scaled_projects()
+    assert len({p.reference for p in projects}) == 300
+    stored = {p.id: p.search_text for p in projects}
+    for project in projects:
+        assert project.technologies == sorted(set(project.technologies), key=list(Technology).index)
+        project.refresh_search_text()
+        assert project.search_text == stored[project.id]
+    db.session.rollback()
