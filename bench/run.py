@@ -14,7 +14,7 @@
    year (about 100,000 rows), each in a fresh one-worker gunicorn whose RSS is sampled: time
    and peak memory, which must stay flat as the rows grow.
 
-Exits 1 when a target is missed. Results also go to `instance/bench-<database>.json`.
+Exits 1 when a target is missed. Results also go to `instance/bench-<database>-<label>.json`.
 """
 
 import argparse
@@ -332,12 +332,9 @@ def visible_projects(url: str) -> int:
         engine.dispose()
 
 
-def scenarios(base: str, cookie: str, total: int) -> list[dict]:
-    """The URLs measured, each checked once (status, fragment or page, results not empty).
-    A route that answers 404 (not built yet) is kept with `missing` set, and not loaded."""
-    last_page = max(1, -(-total // 50))
-    deep = max(1, last_page - 1)
-    items = [
+def scenario_list(total: int) -> list[dict]:
+    deep = max(1, -(-total // 50) - 1)
+    return [
         {"name": "healthz", "path": "/healthz"},
         {"name": "list", "path": f"/projects?{q(year=HISTORY_YEAR)}"},
         {"name": "fragment", "path": f"/projects?{q(year=HISTORY_YEAR)}", "htmx": True},
@@ -346,6 +343,12 @@ def scenarios(base: str, cookie: str, total: int) -> list[dict]:
         {"name": "dashboard", "path": f"/dashboard?{q(year=HISTORY_YEAR)}"},
         {"name": "api", "path": f"/api/v1/projects?{q(year=HISTORY_YEAR)}"},
     ]
+
+
+def scenarios(base: str, cookie: str, total: int) -> list[dict]:
+    """The URLs measured, each checked once (status, fragment or page, results not empty).
+    A route that answers 404 (not built yet) is kept with `missing` set, and not loaded."""
+    items = scenario_list(total)
     for item in items:
         headers = {"HX-Request": "true"} if item.get("htmx") else {}
         started = time.perf_counter()
@@ -367,11 +370,44 @@ def scenarios(base: str, cookie: str, total: int) -> list[dict]:
             r"20\d\d-[A-Z]+-\d{3}", text
         ):
             raise SystemExit(f"{item['path']}: no project in the answer")
-    print(f"projects visible to {USERNAME} (all years): {total}; deep page: {deep} of {last_page}")
+    print(f"projects visible to {USERNAME} (all years): {total}; deep page: {items[4]['path']}")
     return items
 
 
+MIN_REQUESTS = 20  # fewer completed requests than this and the run is made longer
+MAX_DURATION = 60
+
+
+def drain(base: str, limit: float = 180) -> None:
+    """Wait until the workers are idle: when wrk stops, the requests it had sent are still
+    queued and served, and would slow the next scenario down."""
+    deadline = time.monotonic() + limit
+    quick = 0
+    while quick < 3 and time.monotonic() < deadline:
+        started = time.perf_counter()
+        request(base, "/healthz")
+        quick = quick + 1 if time.perf_counter() - started < 0.25 else 0
+        time.sleep(0.1)
+
+
 def run_wrk(base: str, item: dict, cookie: str, duration: int, connections: int) -> dict:
+    """wrk on one URL; a run that completed too few requests for a median is run again, longer
+    (slow pages otherwise report nothing: wrk only counts requests that end in time)."""
+    drain(base)
+    result = _wrk_once(base, item, cookie, duration, connections)
+    while result["requests"] < MIN_REQUESTS and duration < MAX_DURATION:
+        drain(base)
+        rate = result["requests"] / duration
+        duration = min(MAX_DURATION, max(duration * 3, int(MIN_REQUESTS / rate) + 5 if rate else 0))
+        print(f"    only {result['requests']} requests: again for {duration} s", flush=True)
+        result = _wrk_once(base, item, cookie, duration, connections)
+    result["duration_s"] = duration
+    if result["requests"] == 0:
+        result["errors"] += 1  # nothing answered in time: a failure, not a pass
+    return result
+
+
+def _wrk_once(base: str, item: dict, cookie: str, duration: int, connections: int) -> dict:
     command = [
         "wrk",
         "--threads",
@@ -600,6 +636,66 @@ def pdf_bench(url: str, repeat: int) -> dict:
     return json.loads(line.removeprefix("PDF_JSON "))
 
 
+# --- service time (child process) ------------------------------------------------------------
+
+
+def service_child(url: str, total: int, repeat: int) -> None:
+    """CPU time of each scenario's request in one process (Flask's test client, no network):
+    what a worker spends on it, whatever else the machine runs. Prints one JSON line."""
+    os.environ["DATABASE_URL"] = url
+    sys.path.insert(0, str(ROOT))
+    from digiweb import create_app
+
+    app = create_app()
+    app.config["RATELIMIT_ENABLED"] = False
+    client = app.test_client()
+    html = client.get("/login?lang=ar").get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html).group(1)
+    form = {"username": USERNAME, "password": PASSWORD, "csrf_token": token}
+    if client.post("/login", data=form).status_code != 302:
+        raise SystemExit("login failed")
+    results = {}
+    for item in scenario_list(total):
+        headers = {"HX-Request": "true"} if item.get("htmx") else {}
+        status = client.get(item["path"], headers=headers).status_code
+        if status != 200:
+            results[item["name"]] = {"status": status}
+            continue
+        cpu, wall = [], []
+        for _ in range(repeat):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            client.get(item["path"], headers=headers)
+            cpu.append(time.process_time() - started_cpu)
+            wall.append(time.perf_counter() - started)
+        results[item["name"]] = {
+            "cpu_ms": round(statistics.median(cpu) * 1000, 2),
+            "wall_ms": round(statistics.median(wall) * 1000, 2),
+        }
+    print("SERVICE_JSON " + json.dumps(results))
+
+
+def service_bench(url: str, repeat: int) -> dict:
+    output = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--service-child",
+            str(visible_projects(url)),
+            "--repeat",
+            str(repeat),
+        ],
+        cwd=ROOT,
+        env=app_env(url) | {"BENCH_DATABASE_URL": url},
+        capture_output=True,
+        text=True,
+    )
+    if output.returncode != 0:
+        print(output.stderr[-3000:], file=sys.stderr)
+        raise SystemExit("the service-time benchmark failed")
+    line = next(line for line in output.stdout.splitlines() if line.startswith("SERVICE_JSON "))
+    return json.loads(line.removeprefix("SERVICE_JSON "))
+
+
 # --- report ---------------------------------------------------------------------------------------
 
 
@@ -667,6 +763,26 @@ def print_report(results: dict) -> list[str]:
                 f"{row['errors']:7d} {ratio:10.2f} {('x' + str(target)) if target else '':>7}  "
                 f"{'yes' if ok else 'NO'}"
             )
+    service = results.get("service")
+    if service:
+        floor = service.get("healthz", {}).get("cpu_ms")
+        print()
+        print(
+            "Service time (one process, no network, median CPU time per request; "
+            "robust to other load on the machine)"
+        )
+        print(f"{'scenario':12} {'cpu ms':>8} {'wall ms':>8} {'x healthz':>10} {'target':>7}")
+        for name, row in service.items():
+            if "cpu_ms" not in row:
+                print(f"{name:12} status {row.get('status')}")
+                continue
+            ratio = row["cpu_ms"] / floor if floor else float("inf")
+            row["ratio"] = round(ratio, 2)
+            target = TARGETS.get(name)
+            print(
+                f"{name:12} {row['cpu_ms']:8.1f} {row['wall_ms']:8.1f} {ratio:10.2f} "
+                f"{('x' + str(target)) if target else '':>7}"
+            )
     pdfs = results.get("pdf")
     if pdfs:
         print()
@@ -727,7 +843,9 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=int(os.environ.get("BENCH_DURATION", 10)))
     parser.add_argument("--connections", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=5, help="PDF renders per document")
-    parser.add_argument("--only", default="http,pdf,exports", help="comma-separated parts to run")
+    parser.add_argument(
+        "--only", default="http,service,pdf,exports", help="comma-separated parts to run"
+    )
     parser.add_argument(
         "--proposed-indexes",
         action="store_true",
@@ -735,10 +853,14 @@ def main() -> int:
     )
     parser.add_argument("--label", default="", help="a name for this run in the results file")
     parser.add_argument("--pdf-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--service-child", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     url = database_url()
     if args.pdf_child:
         pdf_child(url, args.repeat)
+        return 0
+    if args.service_child is not None:
+        service_child(url, args.service_child, max(args.repeat, 9))
         return 0
     if not 8 <= args.connections <= 20:
         parser.error("--connections must be between 8 and 20")
@@ -768,6 +890,9 @@ def main() -> int:
     print(f"history: {results['build']['history_projects']} projects before 2021")
     if "http" in parts:
         results["http"] = http_bench(url, args.duration, args.connections)
+    if "service" in parts:
+        print("  service time", flush=True)
+        results["service"] = service_bench(url, max(args.repeat, 9))
     if "pdf" in parts:
         print("  PDFs", flush=True)
         results["pdf"] = pdf_bench(url, args.repeat)
@@ -775,8 +900,8 @@ def main() -> int:
         results["exports"] = export_bench(url)
     missed = print_report(results)
     results["missed"] = missed
-    suffix = "-indexes" if args.proposed_indexes else ""
-    out = ROOT / "instance" / f"bench-{dialect(url)}{suffix}.json"
+    slug = re.sub(r"[^a-z0-9]+", "-", results["label"].lower()).strip("-")
+    out = ROOT / "instance" / f"bench-{dialect(url)}-{slug}.json"
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False))
     print(f"results written to {out.relative_to(ROOT)}")
     return 1 if missed else 0
