@@ -1,8 +1,9 @@
 """Downloads of the official PDF documents. Rendering runs in the request, so it is rate
 limited; approved minutes are served as archived (no rendering)."""
 
-from flask import abort, make_response, request
+from flask import abort, g, make_response, request
 from flask_login import current_user
+from werkzeug.datastructures import ImmutableMultiDict
 
 from digiweb.auth.models import Role
 from digiweb.extensions import db, limiter
@@ -14,9 +15,21 @@ from digiweb.security import ensure_department_access, roles_required
 PDF_RATE_LIMIT = "10 per minute"
 
 
+@bp.url_value_preprocessor
+def take_document_language(endpoint, values):
+    """Here ?lang= is the language of the document, not of the pages: it is taken out of the
+    query before the app-wide hook that remembers ?lang= for the pages sees it (URL value
+    preprocessors run before the before_request hooks), so that printing the French minutes
+    from the Arabic pages leaves the pages in Arabic."""
+    g.document_language = request.args.get("lang", "")
+    request.args = ImmutableMultiDict(
+        [(key, value) for key, value in request.args.items(multi=True) if key != "lang"]
+    )
+
+
 def document_language() -> str:
-    """?lang=ar|fr, else the language of the page the user came from."""
-    lang = request.args.get("lang", "")
+    """?lang=ar|fr, else the language of the pages the user reads."""
+    lang = g.get("document_language", "")
     return lang if lang in LANGUAGES else language()
 
 

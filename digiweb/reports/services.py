@@ -17,15 +17,17 @@ from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from markupsafe import Markup
-from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from digiweb.auth.models import User
-from digiweb.campaigns.models import Campaign, campaign_departments
+from digiweb.campaigns.models import Campaign
+from digiweb.dashboard.charts import bar_chart, donut_chart, fmt_percent
+from digiweb.dashboard.services import NONE_KEY, consolidated_stats
+from digiweb.dashboard.summary import summary_text
 from digiweb.departments.models import Department
 from digiweb.extensions import db
-from digiweb.i18n import LANGUAGES, NNBSP, fmt_number, language, text_direction
+from digiweb.i18n import LANGUAGES, fmt_amount, language, text_direction
 from digiweb.meetings.models import Attendance, Attendee, Decision, Meeting, MeetingDocument
 from digiweb.plans.models import (
     SENT_STATUSES,
@@ -33,8 +35,8 @@ from digiweb.plans.models import (
     PlanEvent,
     PlanStatus,
     Project,
+    ProjectKind,
     ProjectStatus,
-    ProjectTechnology,
     Target,
     Technology,
 )
@@ -106,17 +108,6 @@ def page_counter_css() -> str:
     return " ".join(parts)
 
 
-def fmt_percent(value: int | float) -> str:
-    """'14 %' in French (narrow no-break space), '14%' in Arabic."""
-    number = fmt_number(round(value))
-    return f"{number}{NNBSP}%" if language() == "fr" else f"{number}%"
-
-
-def percent(part: int, whole: int) -> str:
-    """The share `part` of `whole`, as fmt_percent; empty when there is no whole."""
-    return fmt_percent(100 * part / whole) if whole else ""
-
-
 def bilingual(obj, name: str) -> str:
     """The field `name` of `obj` in the document's language, else in the other one."""
     ar, fr = getattr(obj, f"{name}_ar") or "", getattr(obj, f"{name}_fr") or ""
@@ -138,7 +129,7 @@ def render_document(template: str, **context) -> str:
     return render_template(
         template,
         css_string=css_string,
-        fpercent=fmt_percent,
+        fpercent=lambda value: fmt_percent(value, 100),
         bilingual=bilingual,
         ltr=ltr,
         **context,
@@ -152,154 +143,87 @@ def paragraphs(text: str) -> list[str]:
     ]
 
 
-# --- consolidated figures --------------------------------------------------------------------
+# --- consolidated figures and charts (the statistics of the dashboard) ------------------------
+
+
+def campaign_stats(campaign: Campaign) -> dict:
+    """The consolidated figures of the dashboard: sent plans (submitted, returned, approved)
+    and their projects, never drafts."""
+    return consolidated_stats(campaign.year)
+
+
+def _items(enum, counts: dict) -> list[tuple[str, int]]:
+    items = [(member.label, counts.get(member.value, 0)) for member in enum]
+    if counts.get(NONE_KEY):
+        items.append((_("Not specified"), counts[NONE_KEY]))
+    return items
+
+
+def campaign_charts(stats: dict) -> dict:
+    """The dashboard's charts (inline SVG shapes, labels and figures as HTML text)."""
+    return {
+        "target": donut_chart(
+            _items(Target, stats["by_target_detail"]),
+            title=_("Projects by target"),
+            chart_id="pdf-target",
+            size=150,
+        ),
+        "target_budget": bar_chart(
+            _items(Target, stats["budget_by_target"]),
+            title=_("Budget by target"),
+            label_header=_("Target"),
+            value_header=_("Budget"),
+            value_format=fmt_amount,
+            chart_id="pdf-budget",
+            width=150,
+        ),
+        "technology": bar_chart(
+            _items(Technology, stats["by_technology"]),
+            title=_("Projects by technology"),
+            label_header=_("Technology"),
+            total=stats["projects"],
+            chart_id="pdf-technology",
+            width=150,
+        ),
+        "status": bar_chart(
+            _items(ProjectStatus, stats["by_status"]),
+            title=_("Projects by status"),
+            label_header=_("Status"),
+            chart_id="pdf-status",
+            width=150,
+        ),
+        "kind": bar_chart(
+            _items(ProjectKind, stats["by_kind"]),
+            title=_("Projects by kind"),
+            label_header=_("Kind"),
+            chart_id="pdf-kind",
+            width=150,
+        ),
+    }
 
 
 @dataclass
 class DepartmentRow:
-    department: Department
-    plan: Plan | None
-    projects: int = 0
-    citizens: int = 0
-    economic_operators: int = 0
-    budget: int = 0
-
-
-@dataclass
-class CampaignFigures:
-    """The consolidated figures of a campaign: sent plans (submitted, returned or approved) and
-    their projects; drafts never count."""
-
-    year: int
-    departments_invited: int
-    departments_submitted: int
+    code: str
+    name: str
+    status: PlanStatus | None
+    sent: bool
     projects: int
-    by_target: dict[str, int]
-    by_status: dict[str, int]
-    by_technology: dict[str, int]
-    by_department: list[DepartmentRow]
-    budget: int = 0
-
-    @property
-    def citizens(self) -> int:
-        return self.by_target.get(Target.CITIZENS.value, 0)
-
-    @property
-    def economic_operators(self) -> int:
-        return self.by_target.get(Target.ECONOMIC_OPERATORS.value, 0)
+    budget: int
 
 
-def _sent_projects(campaign: Campaign):
-    return (
-        db.select(Project)
-        .join(Plan, Project.plan_id == Plan.id)
-        .where(Plan.campaign_id == campaign.id, Plan.status.in_(SENT_STATUSES))
-    )
-
-
-def campaign_figures(campaign: Campaign) -> CampaignFigures:
-    """A few aggregate queries (their number does not grow with the data)."""
-    invited = db.session.scalar(
-        db.select(func.count())
-        .select_from(campaign_departments)
-        .where(campaign_departments.c.campaign_id == campaign.id)
-    )
-    sent_plans = (
-        db.select(Plan.id)
-        .where(Plan.campaign_id == campaign.id, Plan.status.in_(SENT_STATUSES))
-        .scalar_subquery()
-    )
-    by_target_rows = db.session.execute(
-        db.select(Project.target, func.count())
-        .where(Project.plan_id.in_(sent_plans))
-        .group_by(Project.target)
-    ).all()
-    by_status_rows = db.session.execute(
-        db.select(Project.status, func.count())
-        .where(Project.plan_id.in_(sent_plans))
-        .group_by(Project.status)
-    ).all()
-    by_technology_rows = db.session.execute(
-        db.select(ProjectTechnology.technology, func.count())
-        .join(Project, Project.id == ProjectTechnology.project_id)
-        .where(Project.plan_id.in_(sent_plans))
-        .group_by(ProjectTechnology.technology)
-    ).all()
-    per_department = db.session.execute(
-        db.select(
-            Project.department_id,
-            func.count(),
-            func.sum(db.case((Project.target == Target.CITIZENS, 1), else_=0)),
-            func.sum(db.case((Project.target == Target.ECONOMIC_OPERATORS, 1), else_=0)),
-            func.coalesce(func.sum(Project.budget_dzd), 0),
-        )
-        .where(Project.plan_id.in_(sent_plans))
-        .group_by(Project.department_id)
-    ).all()
-    counts = {row[0]: row[1:] for row in per_department}
-    departments = db.session.scalars(
-        db.select(Department)
-        .join(campaign_departments, campaign_departments.c.department_id == Department.id)
-        .where(campaign_departments.c.campaign_id == campaign.id)
-        .order_by(Department.code)
-    ).all()
-    plans = {
-        p.department_id: p
-        for p in db.session.scalars(db.select(Plan).where(Plan.campaign_id == campaign.id))
-    }
-    rows = []
-    for department in departments:
-        plan = plans.get(department.id)
-        row = DepartmentRow(department=department, plan=plan)
-        if plan is not None and plan.is_sent and department.id in counts:
-            total, citizens, operators, budget = counts[department.id]
-            row.projects, row.citizens = int(total), int(citizens or 0)
-            row.economic_operators, row.budget = int(operators or 0), int(budget or 0)
-        rows.append(row)
-    by_target = {str(target.value if target else ""): n for target, n in by_target_rows}
-    return CampaignFigures(
-        year=campaign.year,
-        departments_invited=int(invited or 0),
-        departments_submitted=sum(1 for p in plans.values() if p.is_sent),
-        projects=sum(by_target.values()),
-        by_target=by_target,
-        by_status={str(s.value): n for s, n in by_status_rows},
-        by_technology={str(t.value): n for t, n in by_technology_rows},
-        by_department=rows,
-        budget=sum(r.budget for r in rows),
-    )
-
-
-def summary_sentence(figures: CampaignFigures) -> str:
-    """The campaign in one sentence, with the seed's wording."""
-    return _(
-        "For %(year)s, %(sent)s of the %(invited)s ministerial departments invited sent their "
-        "sectoral digitization action plans, holding %(projects)s digital application projects: "
-        "%(citizens)s of them aim to bring the administration closer to the citizen and "
-        "%(operators)s are applications and platforms for economic operators.",
-        year=figures.year,
-        sent=fmt_number(figures.departments_submitted),
-        invited=fmt_number(figures.departments_invited),
-        projects=fmt_number(figures.projects),
-        citizens=fmt_number(figures.citizens),
-        operators=fmt_number(figures.economic_operators),
-    )
-
-
-@dataclass
-class Bar:
-    label: str
-    value: int
-    share: str
-    width: float  # per cent of the longest bar
-
-
-def bars(items: list[tuple[str, int]], whole: int) -> list[Bar]:
-    """Rows of a horizontal bar chart (label and value are text in the page; the bar is SVG)."""
-    top = max((value for _label, value in items), default=0) or 1
+def department_rows(stats: dict) -> list[DepartmentRow]:
+    """Every invited department, by code, with its plan's status and, once sent, its figures."""
     return [
-        Bar(label, value, percent(value, whole), round(100 * value / top, 1))
-        for label, value in items
+        DepartmentRow(
+            code=row["code"],
+            name=row["name_fr"] if language() == "fr" else row["name_ar"],
+            status=row["status"],
+            sent=row["sent"],
+            projects=row["projects"],
+            budget=row["budget"],
+        )
+        for row in sorted(stats["by_department"], key=lambda row: row["code"])
     ]
 
 
@@ -366,7 +290,7 @@ def minutes_context(meeting: Meeting) -> dict:
         subject=meeting.title,
         draft_mark="" if meeting.is_locked else _("Draft minutes — not approved"),
     )
-    figures = campaign_figures(meeting.campaign) if meeting.campaign else None
+    figures = campaign_stats(meeting.campaign) if meeting.campaign else None
     return {
         "doc": frame,
         "meeting": meeting,
@@ -445,8 +369,10 @@ class NotFound(LookupError):
 def campaign_annex(campaign: Campaign) -> list[tuple[Department, list[Project]]]:
     """Each sent plan's projects, by department code then project sequence."""
     projects = db.session.scalars(
-        _sent_projects(campaign)
+        db.select(Project)
+        .join(Plan, Project.plan_id == Plan.id)
         .join(Department, Department.id == Project.department_id)
+        .where(Plan.campaign_id == campaign.id, Plan.status.in_(SENT_STATUSES))
         .order_by(Department.code, Project.sequence)
     ).all()
     annex: dict[int, tuple[Department, list[Project]]] = {}
@@ -456,7 +382,7 @@ def campaign_annex(campaign: Campaign) -> list[tuple[Department, list[Project]]]
 
 
 def campaign_context(campaign: Campaign, on: date | None = None) -> dict:
-    figures = campaign_figures(campaign)
+    stats = campaign_stats(campaign)
     frame = DocumentFrame(
         kind="campaign",
         title=_("Report on the %(year)s campaign", year=campaign.year),
@@ -465,19 +391,13 @@ def campaign_context(campaign: Campaign, on: date | None = None) -> dict:
         lang=language(),
         subject=campaign.title,
     )
-    targets = [(t.label, figures.by_target.get(t.value, 0)) for t in Target]
-    if figures.by_target.get(""):
-        targets.append((_("Not specified"), figures.by_target[""]))
-    technologies = [(t.label, figures.by_technology.get(t.value, 0)) for t in Technology]
-    statuses = [(s.label, figures.by_status.get(s.value, 0)) for s in ProjectStatus]
     return {
         "doc": frame,
         "campaign": campaign,
-        "figures": figures,
-        "summary": summary_sentence(figures),
-        "target_bars": bars(targets, figures.projects),
-        "technology_bars": bars(technologies, figures.projects),
-        "status_bars": bars(statuses, figures.projects),
+        "figures": stats,
+        "summary": summary_text(stats),
+        "charts": campaign_charts(stats),
+        "departments": department_rows(stats),
         "annex": campaign_annex(campaign),
     }
 

@@ -29,10 +29,11 @@ def cell_values(html: str, css_class: str) -> list[str]:
     return re.findall(rf'<span class="{css_class}">([^<]*)</span>', html)
 
 
-def footer_pages(text: str, lang: str) -> int:
-    """N of the first « Page 1 of N » in normalised PDF text."""
-    pattern = r"صفحة1من(\d+)" if lang == "ar" else r"Page1sur(\d+)"
-    return int(re.search(pattern, text).group(1))
+def assert_page_footers(text: str, lang: str, pages: int) -> None:
+    """« Page 1 of N » ... « Page N of N » in normalised PDF text, N being the real count."""
+    word, of = ("صفحة", "من") if lang == "ar" else ("Page", "sur")
+    for number in range(1, pages + 1):
+        assert f"{word}{number}{of}{pages}" in text, f"page {number} of {pages}"
 
 
 # --- minutes ---------------------------------------------------------------------------------
@@ -112,7 +113,7 @@ def test_minutes_pdf(meeting, lang):
     text = pdf_text(content)
     pages = page_count(content)
     assert 2 <= pages <= 6
-    assert footer_pages(text, lang) == pages
+    assert_page_footers(text, lang, pages)
     assert sorted(set(pdf_fonts(content))) == ["Amiri", "Amiri-Bold"]
     anchors = {
         "ar": [
@@ -174,7 +175,9 @@ def test_campaign_html(demo_app):
     for project in drafts:
         assert f'id="project-{project.id}"' not in html
         assert project.reference not in html
-    assert html.count('<table class="bars">') == 3
+    # The dashboard's charts: a donut of the targets and four bar charts (data tables).
+    assert html.count('<figure class="chart chart-donut"') == 1
+    assert html.count('<table class="data chart chart-bar"') == 4
 
 
 def test_campaign_html_arabic(demo_app):
@@ -182,9 +185,9 @@ def test_campaign_html_arabic(demo_app):
     assert '<html lang="ar" dir="rtl">' in html
     assert "<h1>تقرير حول حملة سنة 2021</h1>" in html
     assert AR_FOOTER in html
-    # Bars grow from the right in Arabic.
-    widths = re.findall(r'<rect x="([\d.]+)" y="0" width="([\d.]+)"', html)
-    assert widths and all(abs(float(x) + float(w) - 100) < 0.01 for x, w in widths)
+    # Bars grow from the right in Arabic (150 wide boxes).
+    bars = re.findall(r'<rect class="chart-bar-value" x="([\d.]+)" y="0" width="([\d.]+)"', html)
+    assert bars and all(abs(float(x) + float(w) - 150) < 0.1 for x, w in bars)
 
 
 def test_unknown_campaign(demo_app):
@@ -198,7 +201,7 @@ def test_campaign_pdf(demo_app, lang):
     text = pdf_text(content)
     pages = page_count(content)
     assert 8 <= pages <= 30
-    assert footer_pages(text, lang) == pages
+    assert_page_footers(text, lang, pages)
     assert sorted(set(pdf_fonts(content))) == ["Amiri", "Amiri-Bold"]
     assert "2021-MF-001" in text and "2021-MJ-001" in text
     assert ("تقريرحولحملةسنة2021" if lang == "ar" else "Rapportsurlacampagne2021") in text
@@ -225,7 +228,7 @@ def test_plan_pdf(demo_app, mf_plan, lang):
     content = services.render_plan_pdf(mf_plan, lang)
     text = pdf_text(content)
     pages = page_count(content)
-    assert footer_pages(text, lang) == pages
+    assert_page_footers(text, lang, pages)
     assert sorted(set(pdf_fonts(content))) == ["Amiri", "Amiri-Bold"]
     for project in mf_plan.projects:
         assert project.reference in text

@@ -117,3 +117,20 @@ def test_local_files_and_outside_urls_never_reach_the_pdf(fetchers, weasyprint_w
     # WeasyPrint reports what it could not load; nothing else went wrong.
     assert weasyprint_warnings
     assert all("load" in r.getMessage().lower() for r in weasyprint_warnings)
+
+
+def test_css_strings_are_escaped():
+    from digiweb.reports.services import css_string
+
+    assert css_string('a"b\\c\nd') == '"a\\"b\\\\c d"'
+
+
+def test_page_counter_follows_the_translation(app):
+    from flask_babel import force_locale
+
+    from digiweb.reports.services import page_counter_css
+
+    with force_locale("ar_DZ"):
+        assert page_counter_css() == '"صفحة " counter(page) " من " counter(pages)'
+    with force_locale("fr_DZ"):
+        assert page_counter_css() == '"Page " counter(page) " sur " counter(pages)'

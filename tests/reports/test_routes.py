@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from digiweb.auth.models import User
 from digiweb.departments.models import Department
 from digiweb.extensions import db
 from digiweb.meetings.models import Meeting, MeetingDocument, MeetingStatus
@@ -183,3 +184,12 @@ def test_a_hostile_project_title_neither_leaks_nor_breaks_the_pdf(demo_app, as_u
     assert "root:x:" not in text  # ...never fetched
     asked = [url for fetcher in fetchers for url in fetcher.served + fetcher.refused]
     assert asked and all(url.startswith("https://digiweb.invalid/static/fonts/") for url in asked)
+
+
+def test_printing_in_the_other_language_leaves_the_pages_language(as_user):
+    client = as_user("reviewer", lang="ar")
+    assert client.get(MINUTES + "?lang=fr").status_code == 200
+    page = client.get("/")
+    assert '<html lang="ar" dir="rtl">' in page.get_data(as_text=True)
+    reviewer = db.session.scalar(db.select(User).where(User.username == "reviewer"))
+    assert reviewer.language == "ar"

@@ -1,0 +1,61 @@
+"""Documents are built with a fixed number of queries, whatever the number of rows."""
+
+from digiweb.extensions import db
+from digiweb.plans.models import Technology
+from digiweb.reports import services
+from tests.factories import make_project
+
+
+def _add_projects(plan, count):
+    for _ in range(count):
+        project = make_project(plan)
+        project.technologies = [Technology.CLOUD, Technology.AI]
+    db.session.commit()
+
+
+def test_campaign_report_queries_do_not_grow_with_projects(small_meeting, count_queries):
+    plan = services.find_plan(2030, "SNT")
+    db.session.expire_all()
+    with count_queries() as before:
+        services.campaign_html(2030, "fr")
+    _add_projects(plan, 6)
+    db.session.expire_all()
+    with count_queries() as after:
+        html = services.campaign_html(2030, "fr")
+    assert html.count('<tr id="project-') == 8
+    assert after.count == before.count
+
+
+def test_plan_sheet_queries_do_not_grow_with_projects(small_meeting, count_queries):
+    plan = services.find_plan(2030, "SNT")
+    db.session.expire_all()
+    with count_queries() as before:
+        services.plan_html(db.session.get(type(plan), plan.id), "ar")
+    _add_projects(plan, 6)
+    db.session.expire_all()
+    with count_queries() as after:
+        html = services.plan_html(db.session.get(type(plan), plan.id), "ar")
+    assert html.count('<section class="project"') == 8
+    assert after.count == before.count
+
+
+def test_minutes_queries_do_not_grow_with_attendees(small_meeting, count_queries):
+    from digiweb.meetings.models import Attendee, Decision
+    from tests.factories import make_department
+
+    def render():
+        db.session.expire_all()
+        with count_queries() as counter:
+            services.minutes_html(services.find_meeting("MNS-2030-001"), "fr")
+        return counter.count
+
+    before = render()
+    meeting = services.find_meeting("MNS-2030-001")
+    for position in range(3, 9):
+        department = make_department()
+        meeting.attendees.append(Attendee(position=position, name="X", department=department))
+        meeting.decisions.append(
+            Decision(position=position, text_ar="ق", text_fr="D", owner_department=department)
+        )
+    db.session.commit()
+    assert render() == before
