@@ -425,3 +425,5 @@ def carry_over_projects(plan_id: int):
         chosen=chosen,
     )
 
+
+from digiweb.plans import spreadsheet_routes  # noqa: E402, F401
