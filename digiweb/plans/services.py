@@ -288,8 +288,11 @@ def parse_whole_number(text: str | int | None) -> int | None:
 # --- validation shared by forms and services --------------------------------------------------
 
 
-def validate_project_data(data: dict) -> dict[str, str]:
-    """{field: translated message} for data that breaks a rule (empty when valid)."""
+def validate_project_data(data: dict, project: Project | None = None) -> dict[str, str]:
+    """{field: translated message} for data that breaks a rule (empty when valid). For a change
+    to an existing `project`, the fields absent from `data` keep the project's values."""
+    if project is not None:
+        data = {**{name: getattr(project, name) for name in PROJECT_FIELDS}, **data}
     errors = {}
     if is_blank(data.get("title_ar")) and is_blank(data.get("title_fr")):
         errors["title_ar"] = _("Give the title in Arabic or in French (both before sending).")
@@ -315,9 +318,9 @@ def validate_project_data(data: dict) -> dict[str, str]:
     return errors
 
 
-def _clean_project_data(data: dict) -> dict:
+def _clean_project_data(data: dict, project: Project | None = None) -> dict:
     """Only the known fields, with enums as members, texts stripped, blanks as None."""
-    errors = validate_project_data(data)
+    errors = validate_project_data(data, project)
     if errors:
         raise PlanError("; ".join(f"{field_label(k)}: {v}" for k, v in errors.items()), 422)
     clean = {}
@@ -503,7 +506,7 @@ def update_project(project: Project, data: dict, actor, expected_version) -> dic
     ensure_editable(plan, actor)
     _reload(project)
     _check_version(project.version, expected_version)
-    clean = _clean_project_data(data)
+    clean = _clean_project_data(data, project)
     before = snapshot(project, PROJECT_FIELDS)
     for name, value in clean.items():
         setattr(project, name, value)

@@ -462,3 +462,19 @@ def test_carry_over_refuses_finished_or_foreign_projects(world, next_year):
         db.session.scalar(db.select(db.func.count(Project.id)).where(Project.plan_id == plan.id))
         == 0
     )
+
+
+def test_partial_update_is_checked_against_the_projects_other_values(world):
+    """A change of a few fields (e.g. the follow-up's status and progress) keeps the others and
+    is validated together with them."""
+    project = world.project_mf
+    officer = user("officer-mf")
+    changes = update_project(project, {"progress": 55}, officer, project.version)
+    assert changes == {"progress": [0, 55]}
+    assert project.title_fr == "Plateforme de paiement"
+    update_project(project, {"start_date": date(2030, 6, 1)}, officer, project.version)
+    with pytest.raises(PlanError) as refused:
+        update_project(project, {"end_date": date(2030, 1, 1)}, officer, project.version)
+    assert refused.value.status == 422
+    with pytest.raises(PlanError):
+        update_project(project, {"title_ar": "", "title_fr": ""}, officer, project.version)
