@@ -181,10 +181,11 @@ def _refused(reference: str, error: MeetingError, section: str, **overrides):
     return _render(meeting, section, status=error.status, **overrides)
 
 
-def _ensure_editable(meeting: Meeting, section: str):
-    """For the GET routes that open an edit form: a locked meeting answers 409."""
+def _ensure_editable(meeting: Meeting, section: str, **overrides):
+    """A locked meeting answers 409 before its input is even looked at (the services check
+    again, against the database, when they write)."""
     if meeting.is_locked:
-        return _refused(meeting.reference, services.MeetingLocked(), section)
+        return _refused(meeting.reference, services.MeetingLocked(), section, **overrides)
     return None
 
 
@@ -286,6 +287,8 @@ def edit(reference):
 @roles_required(*REVIEW_ROLES)
 def save_minutes(reference):
     meeting = _meeting(reference)
+    if refused := _ensure_editable(meeting, "minutes"):
+        return refused
     form = scoped(MinutesForm(), "minutes")
     if not form.validate():
         return _render(meeting, "minutes", 422, minutes_form=form)
@@ -333,6 +336,8 @@ def approve_minutes(reference):
 @roles_required(*REVIEW_ROLES)
 def add_attendee(reference):
     meeting = _meeting(reference)
+    if refused := _ensure_editable(meeting, "attendees"):
+        return refused
     form = scoped(AttendeeForm(), "attendee-new")
     if form.validate():
         try:
@@ -356,8 +361,7 @@ def add_attendee(reference):
 def edit_attendee(reference, attendee_id):
     meeting = _meeting(reference)
     attendee = _find(meeting.attendees, attendee_id)
-    refused = _ensure_editable(meeting, "attendees")
-    if refused:
+    if refused := _ensure_editable(meeting, "attendees"):
         return refused
     form = scoped(AttendeeForm(formdata=None), f"attendee-{attendee.id}")
     form.fill_from(attendee)
@@ -369,6 +373,8 @@ def edit_attendee(reference, attendee_id):
 def update_attendee(reference, attendee_id):
     meeting = _meeting(reference)
     attendee = _find(meeting.attendees, attendee_id)
+    if refused := _ensure_editable(meeting, "attendees"):
+        return refused
     form = scoped(AttendeeForm(), f"attendee-{attendee_id}")
     editing = {"editing_attendee": attendee_id, "attendee_edit_form": form}
     if not form.validate():
@@ -404,6 +410,8 @@ def update_attendee(reference, attendee_id):
 def delete_attendee(reference, attendee_id):
     meeting = _meeting(reference)
     attendee: Attendee = _find(meeting.attendees, attendee_id)
+    if refused := _ensure_editable(meeting, "attendees"):
+        return refused
     name = attendee.name
     try:
         services.delete_attendee(meeting, attendee, actor=current_user)
@@ -419,6 +427,8 @@ def delete_attendee(reference, attendee_id):
 @roles_required(*REVIEW_ROLES)
 def add_agenda_item(reference):
     meeting = _meeting(reference)
+    if refused := _ensure_editable(meeting, "agenda"):
+        return refused
     form = scoped(AgendaItemForm(), "agenda-new")
     if not form.validate():
         return _render(meeting, "agenda", 422, agenda_form=form)
@@ -441,8 +451,7 @@ def add_agenda_item(reference):
 def edit_agenda_item(reference, item_id):
     meeting = _meeting(reference)
     item = _find(meeting.agenda_items, item_id)
-    refused = _ensure_editable(meeting, "agenda")
-    if refused:
+    if refused := _ensure_editable(meeting, "agenda"):
         return refused
     form = scoped(AgendaItemForm(formdata=None), f"agenda-{item.id}")
     form.fill_from(item)
@@ -454,6 +463,8 @@ def edit_agenda_item(reference, item_id):
 def update_agenda_item(reference, item_id):
     meeting = _meeting(reference)
     item = _find(meeting.agenda_items, item_id)
+    if refused := _ensure_editable(meeting, "agenda"):
+        return refused
     form = scoped(AgendaItemForm(), f"agenda-{item_id}")
     editing = {"editing_agenda": item_id, "agenda_edit_form": form}
     if not form.validate():
@@ -496,6 +507,8 @@ def update_agenda_item(reference, item_id):
 def delete_agenda_item(reference, item_id):
     meeting = _meeting(reference)
     item: AgendaItem = _find(meeting.agenda_items, item_id)
+    if refused := _ensure_editable(meeting, "agenda"):
+        return refused
     try:
         services.delete_agenda_item(meeting, item, actor=current_user)
     except MeetingError as error:
@@ -508,6 +521,8 @@ def delete_agenda_item(reference, item_id):
 def move_agenda_item(reference, item_id):
     meeting = _meeting(reference)
     item = _find(meeting.agenda_items, item_id)
+    if refused := _ensure_editable(meeting, "agenda"):
+        return refused
     direction = request.form.get("direction", "")
     try:
         services.move_agenda_item(meeting, item, direction, actor=current_user)
@@ -538,6 +553,8 @@ def _decision_conflict_forms(meeting: Meeting, decision_id: int, form: DecisionF
 @roles_required(*REVIEW_ROLES)
 def add_decision(reference):
     meeting = _meeting(reference)
+    if refused := _ensure_editable(meeting, "decisions"):
+        return refused
     form = scoped(DecisionForm(), "decision-new")
     if not form.validate():
         return _render(meeting, "decisions", 422, decision_form=form)
@@ -557,8 +574,7 @@ def add_decision(reference):
 def edit_decision(reference, decision_id):
     meeting = _meeting(reference)
     decision = _find(meeting.decisions, decision_id)
-    refused = _ensure_editable(meeting, "decision")
-    if refused:
+    if refused := _ensure_editable(meeting, "decision", decision=decision):
         return refused
     form = scoped(DecisionForm(formdata=None), f"decision-{decision.id}-edit")
     form.fill_from(decision, services.project_references([decision.id]).get(decision.id, []))
@@ -576,6 +592,8 @@ def edit_decision(reference, decision_id):
 def update_decision(reference, decision_id):
     meeting = _meeting(reference)
     decision = _find(meeting.decisions, decision_id)
+    if refused := _ensure_editable(meeting, "decision", decision=decision):
+        return refused
     form = scoped(DecisionForm(), f"decision-{decision_id}-edit")
     editing = {"editing_decision": decision_id, "decision_edit_form": form}
     if not form.validate():
@@ -616,6 +634,8 @@ def update_decision(reference, decision_id):
 def delete_decision(reference, decision_id):
     meeting = _meeting(reference)
     decision = _find(meeting.decisions, decision_id)
+    if refused := _ensure_editable(meeting, "decisions"):
+        return refused
     try:
         services.delete_decision(decision, actor=current_user)
     except MeetingError as error:
