@@ -205,6 +205,7 @@ def test_create_refuses_bad_input_next_to_the_field(admin, changes, field, messa
 
 def test_edit_changes_are_audited_old_and_new(admin):
     user = _user("officer-mj")
+    old_email = user.email
     mf = _department("MF")
     response = admin.post(
         f"/admin/users/{user.id}/edit",
@@ -217,8 +218,10 @@ def test_edit_changes_are_audited_old_and_new(admin):
     assert entry.changes == {
         "department": ["MJ", "MF"],
         "language": ["ar", "fr"],
-        "email": ["", "mj@justice.dz"],
+        "email": [old_email, "mj@justice.dz"],
     }
+    page = admin.get(f"/admin/users/{user.id}/edit").get_data(as_text=True)
+    assert "Département : <bdi>MJ</bdi> → <bdi>MF</bdi>" in page  # the account's history
 
 
 def test_role_change_to_reviewer_needs_the_department_emptied(admin):
