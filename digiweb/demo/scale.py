@@ -606,5 +606,16 @@ def scale_projects(
             flush_chunk()
     if chunk:
         flush_chunk()
+    # One audit entry for the whole batch: the log says where these rows came from, and any
+    # cache keyed on the latest audit entry sees that the data changed.
+    record(
+        "projects_generated",
+        "project",
+        None,
+        label=f"demo scale: {summary.projects} projects",
+        actor_name="demo scale",
+        changes={"projects": [0, summary.projects], "per_year": [None, summary.per_year]},
+    )
+    db.session.commit()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -80,6 +80,20 @@ def test_adds_n_projects_over_earlier_years_in_every_department(demo_app):
     )
 
 
+def test_the_batch_and_its_campaigns_are_in_the_audit_log(demo_app):
+    from digiweb.audit.models import AuditLog
+
+    scale_projects(80, seed=10)
+    actions = Counter(db.session.scalars(sa.select(AuditLog.action)))
+    assert actions["projects_generated"] == 1
+    entry = db.session.scalar(sa.select(AuditLog).where(AuditLog.action == "projects_generated"))
+    assert entry.changes["projects"] == [0, 80]
+    created = db.session.scalars(
+        sa.select(AuditLog.entity_label).where(AuditLog.action == "campaign_created")
+    )
+    assert {str(y) for y in SCALE_YEARS} <= set(created)
+
+
 def test_campaigns_are_closed_with_one_plan_per_department_mostly_approved(demo_app):
     scale_projects(300, seed=2)
     departments = db.session.scalar(sa.select(sa.func.count(Department.id)))
