@@ -486,7 +486,15 @@ def _instruction_blocks(plan: Plan, sheet_title: str) -> list[tuple[str, str]]:
     ]
     blocks += [("blank", ""), ("heading", _("The columns"))]
     blocks += [
-        ("text", f"{column_header(column)}: {column_description(column)}") for column in COLUMNS
+        (
+            "text",
+            _(
+                "%(column)s: %(description)s",
+                column=column_header(column),
+                description=column_description(column),
+            ),
+        )
+        for column in COLUMNS
     ]
     return blocks
 
@@ -700,8 +708,25 @@ def _map_header(header: list, lookup: dict[str, str]) -> tuple[dict[int, str], l
     return columns, problems
 
 
+_FORMULA_ELEMENT = re.compile(rb"<(?:\w+:)?f[\s/>]")
+
+
+def _has_formulas(data: bytes) -> bool:
+    """Whether any worksheet of the (already checked) ZIP holds a formula element: when none
+    does, the second reading of the sheet can be skipped."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for member in archive.infolist():
+            name = member.filename
+            is_sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
+            if is_sheet and _FORMULA_ELEMENT.search(archive.read(member)):
+                return True
+    return False
+
+
 def _formula_cells(data: bytes, title: str, columns: dict[int, str]) -> set[tuple[int, int]]:
     """(row, column) of the cells of the sheet that hold a formula."""
+    if not _has_formulas(data):
+        return set()
     workbook = _open(data, values=False)
     try:
         sheet = workbook[title]

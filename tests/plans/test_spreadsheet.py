@@ -187,6 +187,7 @@ def test_template_in_arabic_is_prefilled_rtl_with_drop_downs(demo_app, as_user):
     french = " ".join(str(c.value or "") for c in instructions["B"])
     assert "المرجع" in arabic
     assert "Référence" in french and "laissez-la vide" in french
+    assert "Titre en arabe * : Le titre du projet en arabe" in french
     assert "اتركه فارغا" in arabic
     assert "المشاريع" in french  # the French text names the sheet as it is called
 
