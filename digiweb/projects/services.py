@@ -31,7 +31,6 @@ from digiweb.plans.models import (
     Target,
     Technology,
 )
-from digiweb.security import department_scope
 
 PER_PAGE = 50
 MAX_PAGE = 1_000_000
@@ -231,16 +230,16 @@ def _sent_plan_keys(year: int | None) -> sa.Select:
 
 def _conditions(filters: ProjectFilters, user) -> list:
     """WHERE clauses on `projects` alone: who may see what, then the user's filters."""
-    scope = department_scope(user)
-    if scope is None:
+    if user.sees_all_departments:
         # Staff see what the ministry has received, never a department's draft. A project's
         # (year, department_id) are its plan's (copied there so that the list needs no join):
         # matched against the sent plans, counting reads the (year, department_id) index only.
         keys = sa.tuple_(Project.year, Project.department_id)
         conditions = [keys.in_(_sent_plan_keys(filters.year))]
     else:
-        # An officer sees its own department's projects, drafts included, nothing else.
-        conditions = [Project.department_id == scope]
+        # An officer sees its own department's projects, drafts included, nothing else (and an
+        # officer without a department, nothing at all).
+        conditions = [Project.department_id == user.department_id]
     if filters.year is not None:
         conditions.append(Project.year == filters.year)
     if filters.department:
@@ -274,11 +273,14 @@ def _enum_rank(column, enum_cls):
 
 
 def _sort_key(filters: ProjectFilters):
-    french = language() == "fr"
+    if filters.sort in ("title", "department"):
+        # Titles and names sort in the user's language (only these need to know it).
+        french = language() == "fr"
+        if filters.sort == "title":
+            return Project.title_fr if french else Project.title_ar
+        return Department.name_fr if french else Department.name_ar
     return {
         "reference": Project.reference,
-        "title": Project.title_fr if french else Project.title_ar,
-        "department": Department.name_fr if french else Department.name_ar,
         "target": _enum_rank(Project.target, Target),
         "status": _enum_rank(Project.status, ProjectStatus),
         "budget": Project.budget_dzd,
@@ -288,6 +290,9 @@ def _sort_key(filters: ProjectFilters):
 
 def _ordering(filters: ProjectFilters) -> list:
     key = _sort_key(filters)
+    if filters.sort == "reference":
+        # Unique and never empty: an index on it gives the order as it is.
+        return [key.desc() if filters.descending else key.asc()]
     key = key.desc() if filters.descending else key.asc()
     # Empty values last in both directions; the id makes the order total, so pages are stable.
     tie = Project.id.desc() if filters.descending else Project.id.asc()
@@ -422,7 +427,6 @@ def visible_departments(user) -> list[Department]:
     """The departments the user may filter on, sorted by name in the user's language."""
     name = Department.name_fr if language() == "fr" else Department.name_ar
     stmt = sa.select(Department).order_by(name)
-    scope = department_scope(user)
-    if scope is not None:
-        stmt = stmt.where(Department.id == scope)
+    if not user.sees_all_departments:
+        stmt = stmt.where(Department.id == user.department_id)
     return list(db.session.scalars(stmt))

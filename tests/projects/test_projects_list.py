@@ -155,6 +155,15 @@ def test_officer_of_a_draft_plan_sees_its_projects(app, client, world):
     assert listed_ids(reviewer, f"year={YEAR}") == [p.id for p in sent]
 
 
+def test_officer_without_a_department_sees_nothing(world):
+    from digiweb.projects.services import ProjectFilters, filtered_projects
+
+    add_projects(world.sent_plan, 2)
+    world.officer_sent.department_id = None  # an account left half-configured
+    stmt = filtered_projects(ProjectFilters(year=None), world.officer_sent)
+    assert db.session.scalars(stmt).all() == []
+
+
 # --- filters ------------------------------------------------------------------------------
 
 
