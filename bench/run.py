@@ -848,6 +848,8 @@ def print_report(results: dict) -> list[str]:
         print("TARGETS MISSED:")
         for line in missed:
             print(f"  - {line}")
+    elif not (http or service or pdfs or exports):
+        print("nothing measured (--only selected no part)")
     else:
         print("every target met")
     return missed
