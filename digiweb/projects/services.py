@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm import contains_eager, load_only
 
 from digiweb.campaigns.models import Campaign
 from digiweb.departments.models import Department
@@ -62,6 +62,25 @@ FIELD_LABELS = {
     "page": _l("Page"),
     "per_page": _l("Projects per page"),
 }
+
+
+# What a page of the list (and of the API) shows: the long texts and the search column stay in
+# the database.
+LIST_COLUMNS = (
+    Project.reference,
+    Project.year,
+    Project.department_id,
+    Project.title_ar,
+    Project.title_fr,
+    Project.target,
+    Project.kind,
+    Project.status,
+    Project.progress,
+    Project.priority,
+    Project.start_date,
+    Project.end_date,
+    Project.budget_dzd,
+)
 
 
 class FilterError(ValueError):
@@ -401,7 +420,7 @@ def project_page(filters: ProjectFilters, user) -> ProjectPage:
     stmt = (
         sa.select(Project)
         .join(Project.department)
-        .options(contains_eager(Project.department))
+        .options(contains_eager(Project.department), load_only(*LIST_COLUMNS))
         .where(where)
         .order_by(*_ordering(filters))
     )
