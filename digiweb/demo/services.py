@@ -55,11 +55,38 @@ def reset_database() -> None:
     db.session.commit()
 
 
+def _officer_names() -> dict[str, str]:
+    """The digitization officers named in the demo meeting, by department code."""
+    from digiweb.demo import data
+
+    names = {
+        a["department"]: a["name"] for a in data.demo_meeting()["attendees"] if a["department"]
+    }
+    # Departments that did not attend the meeting (their plans were not sent).
+    others = iter(
+        (
+            "Amel Bouzid",
+            "Rachid Mebarki",
+            "Lynda Ait Ali",
+            "Farid Zerrouki",
+            "Houria Saidi",
+            "Walid Bensalem",
+            "Meriem Cherif",
+            "Nassim Ouali",
+        )
+    )
+    for code in departments_by_code():
+        if code not in names:
+            names[code] = next(others, f"Officer {code}")
+    return names
+
+
 def ensure_accounts() -> int:
     """The staff accounts and one officer per department, all with the demo password."""
     existing = set(db.session.scalars(db.select(User.username)))
     # One hash for all: the same password, and 38 key derivations would take seconds.
     password_hash = generate_password_hash(DEMO_PASSWORD)
+    officer_names = _officer_names()
     created = 0
     for username, role, full_name in STAFF_ACCOUNTS:
         if username not in existing:
@@ -75,7 +102,8 @@ def ensure_accounts() -> int:
                     username=username,
                     role=Role.OFFICER,
                     department=department,
-                    full_name=f"Responsable de la numérisation ({code})",
+                    full_name=officer_names.get(code, f"Officer {code}"),
+                    email=f"numerisation.{code.lower()}@intranet.gov.dz",
                     password_hash=password_hash,
                     language="fr" if code in ("MF", "MNS") else "ar",
                 )
@@ -131,6 +159,8 @@ def _play_workflow(plan: Plan, status: str, officer: User | None, reviewer: User
         return
     plan.submitted_at = sent
     plan.submitted_by_id = officer.id if officer else None
+    if officer is not None:
+        plan.contact_name, plan.contact_email = officer.full_name, officer.email
     events.append((sent, PlanEventKind.SUBMITTED, officer, "", "draft", "submitted"))
     if status == "returned":
         when = sent + timedelta(days=4)
