@@ -5,7 +5,7 @@ import unicodedata
 from datetime import date, datetime
 
 from babel.numbers import format_decimal
-from flask import request, session
+from flask import has_request_context, request, session
 from flask_babel import format_date, format_datetime, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -23,12 +23,16 @@ BIDI_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 
 def requested_language() -> str | None:
     """The language asked for with ?lang=, when it is one we serve."""
+    if not has_request_context():
+        return None
     value = request.args.get("lang", "")
     return value if value in LANGUAGES else None
 
 
 def current_language() -> str:
     """'ar' or 'fr' for this request: ?lang=, then the session, the user, the browser."""
+    if not has_request_context():
+        return DEFAULT_LANGUAGE
     lang = requested_language() or session.get("lang")
     if lang in LANGUAGES:
         return lang
