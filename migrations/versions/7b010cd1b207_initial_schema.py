@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: bf52f1c2606b
+Revision ID: 7b010cd1b207
 Revises: 
-Create Date: 2026-11-25 03:48:12.250689
+Create Date: 2026-11-25 06:07:33.439583
 
 """
 from alembic import op
@@ -12,7 +12,7 @@ import digiweb.db_types
 
 
 # revision identifiers, used by Alembic.
-revision = 'bf52f1c2606b'
+revision = '7b010cd1b207'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -285,8 +285,11 @@ def upgrade():
     )
     with op.batch_alter_table('projects', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_projects_carried_from_id'), ['carried_from_id'], unique=False)
+        batch_op.create_index('ix_projects_plan_figures', ['plan_id', 'target', 'status', 'kind', 'budget_dzd'], unique=False)
         batch_op.create_index(batch_op.f('ix_projects_plan_id'), ['plan_id'], unique=False)
+        batch_op.create_index('ix_projects_reference_scope', ['reference', 'id', 'year', 'department_id'], unique=False)
         batch_op.create_index('ix_projects_year_department', ['year', 'department_id'], unique=False)
+        batch_op.create_index('ix_projects_year_reference', ['year', 'reference', 'department_id'], unique=False)
         batch_op.create_index('ix_projects_year_status', ['year', 'status'], unique=False)
         batch_op.create_index('ix_projects_year_target', ['year', 'target'], unique=False)
 
@@ -370,8 +373,11 @@ def downgrade():
     with op.batch_alter_table('projects', schema=None) as batch_op:
         batch_op.drop_index('ix_projects_year_target')
         batch_op.drop_index('ix_projects_year_status')
+        batch_op.drop_index('ix_projects_year_reference')
         batch_op.drop_index('ix_projects_year_department')
+        batch_op.drop_index('ix_projects_reference_scope')
         batch_op.drop_index(batch_op.f('ix_projects_plan_id'))
+        batch_op.drop_index('ix_projects_plan_figures')
         batch_op.drop_index(batch_op.f('ix_projects_carried_from_id'))
 
     op.drop_table('projects')
