@@ -25,6 +25,7 @@ from digiweb.departments.models import Department
 from digiweb.extensions import db
 from digiweb.notifications.models import NotificationKind, Reminder
 from digiweb.notifications.services import notify_users, officers_of, reviewers
+from digiweb.plans import services as plan_services
 from digiweb.plans.models import (
     Plan,
     PlanEvent,
@@ -44,30 +45,10 @@ REMARKABLE = (PlanStatus.SUBMITTED, PlanStatus.RETURNED)
 ANSWERABLE = (PlanStatus.SUBMITTED, PlanStatus.RETURNED)
 REVIEW_ROLES = (Role.REVIEWER, Role.ADMIN)
 
-# The project fields kept in the snapshot of a returned plan, in display order.
-PROJECT_FIELDS = (
-    "reference",
-    "title_ar",
-    "title_fr",
-    "summary_ar",
-    "summary_fr",
-    "target",
-    "kind",
-    "technologies",
-    "status",
-    "progress",
-    "priority",
-    "start_date",
-    "end_date",
-    "budget_dzd",
-    "funding_source",
-    "procedure_ar",
-    "procedure_fr",
-    "beneficiaries_ar",
-    "beneficiaries_fr",
-    "partners",
-)
-PLAN_FIELDS = ("contact_name", "contact_email", "contact_phone")
+# The project fields kept in the snapshot of a returned plan, in display order: the fields
+# users write (the plans area's list) plus the reference that identifies the project.
+PROJECT_FIELDS = ("reference", *plan_services.PROJECT_FIELDS)
+PLAN_FIELDS = plan_services.PLAN_FIELDS
 MAX_COMMENT = 4000
 
 
@@ -266,8 +247,6 @@ def _notify(users, kind: NotificationKind, plan: Plan, actor, comment: str = "")
 
 def missing_before_sending(plan: Plan) -> tuple[list[str], dict]:
     """(plan-level problems, {project_id: [missing field labels]}) from the plans area."""
-    from digiweb.plans import services as plan_services
-
     problems = list(plan_services.plan_problems(plan))
     per_project = {pid: labels for pid, labels in plan_services.plan_completeness(plan).items()}
     if not plan.projects and not problems:
