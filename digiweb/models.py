@@ -2,6 +2,7 @@
 
 from digiweb.audit.models import AuditLog
 from digiweb.auth.models import Language, Role, User
+from digiweb.cache import DataVersion
 from digiweb.campaigns.models import Campaign, CampaignStatus, campaign_departments
 from digiweb.departments.models import Department
 from digiweb.meetings.models import (
@@ -42,6 +43,7 @@ __all__ = [
     "AuditLog",
     "Campaign",
     "CampaignStatus",
+    "DataVersion",
     "Decision",
     "DecisionProject",
     "DecisionStatus",

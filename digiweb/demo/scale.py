@@ -29,6 +29,7 @@ import sqlalchemy as sa
 
 from digiweb.audit.services import record
 from digiweb.auth.models import Role, User
+from digiweb.cache import bump_data_version
 from digiweb.campaigns.models import Campaign, CampaignStatus
 from digiweb.departments.models import Department
 from digiweb.departments.services import load_departments
@@ -606,8 +607,10 @@ def scale_projects(
             flush_chunk()
     if chunk:
         flush_chunk()
-    # One audit entry for the whole batch: the log says where these rows came from, and any
-    # cache keyed on the latest audit entry sees that the data changed.
+    # One audit entry for the whole batch: the log says where these rows came from. Core
+    # inserts do not go through the ORM's flush: the data version is bumped by hand so that
+    # every cache (digiweb.cache) sees that the data changed.
+    bump_data_version(db.session.connection())
     record(
         "projects_generated",
         "project",

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 7b010cd1b207
+Revision ID: 67b885bb687d
 Revises: 
-Create Date: 2026-11-25 06:07:33.439583
+Create Date: 2026-11-25 06:36:21.256689
 
 """
 from alembic import op
@@ -12,7 +12,7 @@ import digiweb.db_types
 
 
 # revision identifiers, used by Alembic.
-revision = '7b010cd1b207'
+revision = '67b885bb687d'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -34,6 +34,11 @@ def upgrade():
     sa.Column('version', sa.Integer(), server_default='1', nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_campaigns')),
     sa.UniqueConstraint('year', name=op.f('uq_campaigns_year'))
+    )
+    op.create_table('data_version',
+    sa.Column('id', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('value', sa.BigInteger(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_data_version'))
     )
     op.create_table('departments',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -428,5 +433,6 @@ def downgrade():
     op.drop_table('users')
     op.drop_table('campaign_departments')
     op.drop_table('departments')
+    op.drop_table('data_version')
     op.drop_table('campaigns')
     # ### end Alembic commands ###
