@@ -5,18 +5,22 @@ figures are on their plan's page and in the API). Filters go through the query s
 filtered dashboard is a link; htmx replaces only the figures (`dashboard/_body.html`).
 """
 
-from flask import current_app, request, url_for
+from flask import current_app, render_template, request, url_for
 from flask_babel import gettext as _
+from markupsafe import Markup
 
-from digiweb.campaigns.services import campaign_years, current_campaign
+from digiweb.campaigns.services import current_campaign
 from digiweb.dashboard import bp
 from digiweb.dashboard.charts import bar_chart, bar_svg, donut_chart, fmt_percent
 from digiweb.dashboard.forms import DashboardFilterForm
-from digiweb.dashboard.services import consolidated_stats, year_over_year
+from digiweb.dashboard.services import (
+    cached_figures,
+    consolidated_stats,
+    structure,
+    year_over_year,
+)
 from digiweb.dashboard.summary import summary_text
-from digiweb.departments.models import Department
-from digiweb.extensions import db
-from digiweb.htmx import render
+from digiweb.htmx import is_htmx, render
 from digiweb.i18n import fmt_amount, language, text_direction
 from digiweb.plans.models import PlanStatus, ProjectKind, ProjectStatus, Target, Technology
 from digiweb.security import READ_ALL_ROLES, roles_required
@@ -45,17 +49,17 @@ def plans_url(**params) -> str:
     return "#by-department"
 
 
-def _filter_form(years: list[int], departments: list[Department]):
+def _filter_form(years: list[int], departments: list):
     args = request.args.copy()
     for name in ("year", "department", "target"):
         if not (args.get(name) or "").strip():
             args.pop(name, None)
-    default = None if "year" in args else current_campaign()
+    default = None if "year" in args else _current_year(years)
     return DashboardFilterForm(
         args,
         years=years,
         departments=departments,
-        year=str(default.year) if default else None,
+        year=str(default) if default else None,
     )
 
 
@@ -160,43 +164,82 @@ def _department_rows(stats: dict, link: dict) -> list[dict]:
     ]
 
 
+def _current_year(years: list[int]) -> int | None:
+    """The year shown without a `year` parameter: the open campaign, else the latest (cached)."""
+
+    def compute():
+        campaign = current_campaign()
+        return campaign.year if campaign else None
+
+    return cached_figures("dashboard.current_year", None, compute) if years else None
+
+
+def _figures_html(year: int, department, target: str | None) -> Markup:
+    """The rendered figures (`dashboard/_figures.html`) for a year and filters, in the request's
+    language: rendered once per worker for a state of the data (cached under the data version;
+    the page holds nothing personal: every role allowed here sees every department)."""
+    department_id = department.id if department else None
+
+    def compute() -> Markup:
+        stats = consolidated_stats(year, department_id=department_id, target=target)
+        # The summary tells the campaign (or the department's) story: the target filter does
+        # not apply to it, or it would read "31 projects, of which 31 ... and 0 ...".
+        overall = (
+            consolidated_stats(year, department_id=department_id) if target is not None else stats
+        )
+        link = {"year": year, "department": department.code if department else None}
+        link["target"] = target
+        other_lang = "fr" if language() == "ar" else "ar"
+        history = year_over_year(department_id=department_id, target=target)
+        # render_template escapes every value: its output is safe HTML.
+        return Markup(  # noqa: S704
+            render_template(
+                "dashboard/_figures.html",
+                stats=stats,
+                department=department,
+                target=Target(target) if target else None,
+                link=link,
+                summary=summary_text(overall),
+                summary_other=summary_text(overall, other_lang),
+                summary_other_lang=other_lang,
+                charts=_charts(stats, link),
+                departments=_department_rows(stats, link),
+                history=history if len(history) > 1 else [],
+                projects_url=projects_url,
+                plans_url=plans_url,
+            )
+        )
+
+    key = (language(), year, department_id, target)
+    return cached_figures("dashboard.figures", key, compute)
+
+
 @bp.get("/dashboard")
 @roles_required(*READ_ALL_ROLES)
 def index():
-    years = campaign_years()
-    departments = list(db.session.scalars(db.select(Department).order_by(Department.code)))
+    info = structure()
+    years = sorted(info.years, reverse=True)
+    departments = list(info.departments)
     form = _filter_form(years, departments)
-    context = {"form": form, "stats": None, "years": years}
+    context = {"form": form, "figures": None, "years": years}
     if not years:
         return render("dashboard/index.html", "dashboard/_body.html", **context)
     if not form.validate():
         return render(
             "dashboard/index.html", "dashboard/_body.html", status=_status_for(form), **context
         )
-
     year = int(form.year.data)
     department = next((d for d in departments if d.code == form.department.data), None)
-    department_id = department.id if department else None
     target = form.target.data or None
-    stats = consolidated_stats(year, department_id=department_id, target=target)
-    # The summary tells the campaign (or the department's) story: the target filter does not
-    # apply to it, or it would read "31 projects, of which 31 ... and 0 ...".
-    overall = consolidated_stats(year, department_id=department_id) if target is not None else stats
-    link = {"year": year, "department": form.department.data, "target": target}
-    other_lang = "fr" if language() == "ar" else "ar"
-    history = year_over_year(department_id=department_id, target=target)
-    context.update(
-        stats=stats,
-        department=department,
-        target=Target(target) if target else None,
-        link=link,
-        summary=summary_text(overall),
-        summary_other=summary_text(overall, other_lang),
-        summary_other_lang=other_lang,
-        charts=_charts(stats, link),
-        departments=_department_rows(stats, link),
-        history=history if len(history) > 1 else [],
-        projects_url=projects_url,
-        plans_url=plans_url,
-    )
+    context["figures"] = _figures_html(year, department, target)
+    if not is_htmx():
+        # Valid values: the form renders the same for everyone (cached like the figures).
+        key = (language(), year, form.department.data, target)
+        context["filters"] = cached_figures(
+            "dashboard.filters",
+            key,
+            lambda: Markup(  # noqa: S704 - render_template escapes every value
+                render_template("dashboard/_filters.html", form=form, years=years)
+            ),
+        )
     return render("dashboard/index.html", "dashboard/_body.html", **context)

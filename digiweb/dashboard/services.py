@@ -1,19 +1,32 @@
 """Consolidated statistics of a campaign: the figures of the seed's press release and the detail
-behind them, computed with a few GROUP BY queries (the count of queries does not depend on the
-number of projects or departments).
+behind them.
 
 The consolidated figures count the plans that have been sent to the ministry (status submitted,
 returned or approved: ``SENT_STATUSES``) and their projects, never drafts.
 
 ``consolidated_stats()`` gives a rich dict for the dashboard and the PDF report;
 ``stats_json()`` turns it into the JSON of the contract, shared by the ``stats`` CLI and
-``GET /api/v1/stats``.
+``GET /api/v1/stats``; ``year_over_year()`` gives the headline figures of every campaign.
+
+How it stays fast at 100,000 projects (docs/decisions.md, "Dashboard figures"):
+
+* The database does the counting, once per *plan*, never per project: a handful of GROUP BY
+  queries whose number does not depend on the data. The project aggregates are grouped by
+  plan and read from the covering index ``ix_projects_plan_figures`` (plan_id, target, status,
+  kind, budget_dzd) without touching the table; departments, plan statuses and invitations
+  are small tables read whole.
+* The filters (department, target) are applied in Python to those per-plan rows, so that one
+  set of aggregates serves the whole campaign, every department's scope and every target.
+* Each aggregate is cached with ``digiweb.cache.cached`` under the data version: computed once
+  per worker for a state of the data, never served once any commit has changed it.
 """
 
 from collections import Counter
+from typing import NamedTuple
 
 import sqlalchemy as sa
 
+from digiweb.cache import cached
 from digiweb.campaigns.models import Campaign, campaign_departments
 from digiweb.departments.models import Department
 from digiweb.extensions import db
@@ -33,6 +46,7 @@ from digiweb.plans.models import (
 # administrations and those whose target was left empty.
 CONTRACT_TARGETS = ("citizens", "economic_operators", "administration", "other")
 NONE_KEY = "none"
+SENT_VALUES = frozenset(s.value for s in SENT_STATUSES)
 
 
 class UnknownYearError(LookupError):
@@ -50,98 +64,165 @@ def campaign_by_year(year: int) -> Campaign:
     return campaign
 
 
-def _sent_projects(campaign_id: int, department_id: int | None, target: Target | None):
-    """Conditions selecting the projects of the sent plans of a campaign."""
-    conditions = [
-        Project.plan_id == Plan.id,
-        Plan.campaign_id == campaign_id,
-        Plan.status.in_(SENT_STATUSES),
-    ]
-    if department_id is not None:
-        conditions.append(Project.department_id == department_id)
-    if target is not None:
-        conditions.append(Project.target == target)
-    return conditions
+def department_by_code(code: str) -> Department | None:
+    return db.session.scalar(db.select(Department).where(Department.code == code.upper()))
+
+
+# --- cached aggregates ---------------------------------------------------------------------------
+
+
+class DepartmentInfo(NamedTuple):
+    id: int
+    code: str
+    name_ar: str
+    name_fr: str
+
+    @property
+    def name(self) -> str:
+        from digiweb.i18n import language
+
+        return self.name_fr if language() == "fr" else self.name_ar
+
+
+class PlanInfo(NamedTuple):
+    id: int
+    campaign_id: int
+    department_id: int
+    status: str  # PlanStatus value
+
+
+class Structure(NamedTuple):
+    """The small tables behind every figure: campaigns, departments, plans, invitations."""
+
+    years: dict  # year -> campaign id
+    departments: tuple  # DepartmentInfo, by code
+    plans: tuple  # PlanInfo
+    invited: frozenset  # (campaign id, department id)
+
+
+def cached_figures(namespace: str, key, compute):
+    """`cached()`, except inside a transaction holding changes not committed yet: the data
+    version only changes at the commit, so such a session must not read (or fill) the cache."""
+    session = db.session
+    if session.info.get("digiweb_changed") or session.new or session.dirty or session.deleted:
+        return compute()
+    return cached(namespace, key, compute)
+
+
+def _value(member) -> str:
+    return member.value if member is not None else NONE_KEY
+
+
+def structure() -> Structure:
+    """Campaigns, departments, plans and invitations (four small queries, cached)."""
+
+    def compute() -> Structure:
+        years = {
+            year: cid for cid, year in db.session.execute(sa.select(Campaign.id, Campaign.year))
+        }
+        departments = tuple(
+            DepartmentInfo(*row)
+            for row in db.session.execute(
+                sa.select(
+                    Department.id, Department.code, Department.name_ar, Department.name_fr
+                ).order_by(Department.code)
+            )
+        )
+        plans = tuple(
+            PlanInfo(pid, cid, did, status.value)
+            for pid, cid, did, status in db.session.execute(
+                sa.select(Plan.id, Plan.campaign_id, Plan.department_id, Plan.status)
+            )
+        )
+        invited = frozenset(
+            tuple(row)
+            for row in db.session.execute(
+                sa.select(campaign_departments.c.campaign_id, campaign_departments.c.department_id)
+            )
+        )
+        return Structure(years, departments, plans, invited)
+
+    return cached_figures("dashboard.structure", None, compute)
+
+
+def _sent_plans(campaign_id: int | None = None):
+    """The ids of the sent plans (of one campaign), as a subquery."""
+    query = sa.select(Plan.id).where(Plan.status.in_(SENT_STATUSES))
+    if campaign_id is not None:
+        query = query.where(Plan.campaign_id == campaign_id)
+    return query
+
+
+def _campaign_projects(campaign_id: int) -> tuple:
+    """(plan id, target, kind, status, count, budget) over the projects of the campaign's sent
+    plans: one index-only GROUP BY (ix_projects_plan_figures), cached."""
+
+    def compute():
+        query = (
+            sa.select(
+                Project.plan_id,
+                Project.target,
+                Project.kind,
+                Project.status,
+                sa.func.count(),
+                sa.func.sum(Project.budget_dzd),
+            )
+            .where(Project.plan_id.in_(_sent_plans(campaign_id)))
+            .group_by(Project.plan_id, Project.target, Project.kind, Project.status)
+        )
+        return tuple(
+            (plan_id, _value(target), _value(kind), _value(status), count, int(budget or 0))
+            for plan_id, target, kind, status, count, budget in db.session.execute(query)
+        )
+
+    return cached_figures("dashboard.projects", campaign_id, compute)
+
+
+def _campaign_technologies(campaign_id: int) -> tuple:
+    """(plan id, target, technology, count) over the campaign's sent plans, cached."""
+
+    def compute():
+        query = (
+            sa.select(
+                Project.plan_id, Project.target, ProjectTechnology.technology, sa.func.count()
+            )
+            .join(ProjectTechnology, ProjectTechnology.project_id == Project.id)
+            .where(Project.plan_id.in_(_sent_plans(campaign_id)))
+            .group_by(Project.plan_id, Project.target, ProjectTechnology.technology)
+        )
+        return tuple(
+            (plan_id, _value(target), technology.value, count)
+            for plan_id, target, technology, count in db.session.execute(query)
+        )
+
+    return cached_figures("dashboard.technologies", campaign_id, compute)
+
+
+def _all_plan_targets() -> tuple:
+    """(plan id, target, count, budget) over the sent plans of every campaign (the
+    year-over-year table): one index-only GROUP BY, cached."""
+
+    def compute():
+        query = (
+            sa.select(
+                Project.plan_id, Project.target, sa.func.count(), sa.func.sum(Project.budget_dzd)
+            )
+            .where(Project.plan_id.in_(_sent_plans()))
+            .group_by(Project.plan_id, Project.target)
+        )
+        return tuple(
+            (plan_id, _value(target), count, int(budget or 0))
+            for plan_id, target, count, budget in db.session.execute(query)
+        )
+
+    return cached_figures("dashboard.history", None, compute)
+
+
+# --- figures -------------------------------------------------------------------------------------
 
 
 def _rate(part: int, whole: int) -> float | None:
     return part / whole if whole else None
-
-
-def _department_rows(campaign_id: int, department_id: int | None, target: Target | None):
-    """One row per department invited to the campaign (or holding a plan in it): its plan's
-    status and the count and budget of the projects of its plan when the plan was sent."""
-    invited = (
-        sa.select(campaign_departments.c.department_id)
-        .where(campaign_departments.c.campaign_id == campaign_id)
-        .subquery()
-    )
-    project_join = sa.and_(Project.plan_id == Plan.id, Plan.status.in_(SENT_STATUSES))
-    if target is not None:
-        project_join = sa.and_(project_join, Project.target == target)
-    query = (
-        sa.select(
-            Department.id,
-            Department.code,
-            Department.name_ar,
-            Department.name_fr,
-            invited.c.department_id.is_not(None).label("invited"),
-            Plan.status,
-            sa.func.count(Project.id),
-            sa.func.sum(Project.budget_dzd),
-        )
-        .select_from(Department)
-        .outerjoin(invited, invited.c.department_id == Department.id)
-        .outerjoin(
-            Plan, sa.and_(Plan.department_id == Department.id, Plan.campaign_id == campaign_id)
-        )
-        .outerjoin(Project, project_join)
-        .where(sa.or_(invited.c.department_id.is_not(None), Plan.id.is_not(None)))
-        .group_by(
-            Department.id,
-            Department.code,
-            Department.name_ar,
-            Department.name_fr,
-            invited.c.department_id,
-            Plan.status,
-        )
-        .order_by(Department.code)
-    )
-    if department_id is not None:
-        query = query.where(Department.id == department_id)
-    return db.session.execute(query).all()
-
-
-def _project_rows(campaign_id: int, department_id: int | None, target: Target | None):
-    """(target, kind, status, count, budget) over the projects of the sent plans."""
-    query = (
-        sa.select(
-            Project.target,
-            Project.kind,
-            Project.status,
-            sa.func.count(Project.id),
-            sa.func.sum(Project.budget_dzd),
-        )
-        .where(*_sent_projects(campaign_id, department_id, target))
-        .group_by(Project.target, Project.kind, Project.status)
-    )
-    return db.session.execute(query).all()
-
-
-def _technology_rows(campaign_id: int, department_id: int | None, target: Target | None):
-    query = (
-        sa.select(ProjectTechnology.technology, sa.func.count())
-        .where(
-            ProjectTechnology.project_id == Project.id,
-            *_sent_projects(campaign_id, department_id, target),
-        )
-        .group_by(ProjectTechnology.technology)
-    )
-    return db.session.execute(query).all()
-
-
-def _key(member) -> str:
-    return member.value if member is not None else NONE_KEY
 
 
 def _with_none(counts: Counter, members) -> dict[str, int]:
@@ -166,60 +247,83 @@ def consolidated_stats(
     by_technology, budget_dzd, budget_by_target, by_department (list of dicts: id, code,
     name_ar, name_fr, status (PlanStatus or None), sent, projects, budget), department_id,
     target.
+
+    A new dict each call (callers may change it); the aggregates behind it are cached.
     """
     target = Target(target) if target else None
-    campaign = campaign_by_year(year)
+    wanted = target.value if target else None
+    info = structure()
+    campaign_id = info.years.get(year)
+    if campaign_id is None:
+        raise UnknownYearError(year)
 
+    plans = {
+        p.department_id: p
+        for p in info.plans
+        if p.campaign_id == campaign_id
+        and (department_id is None or p.department_id == department_id)
+    }
+    plan_department = {p.id: p.department_id for p in plans.values()}
+
+    # Project figures, per plan and over the campaign.
+    per_plan_count, per_plan_budget = Counter(), Counter()
+    by_target, by_kind, by_status, budget_by_target = Counter(), Counter(), Counter(), Counter()
+    for plan_id, p_target, kind, status, count, budget in _campaign_projects(campaign_id):
+        if plan_id not in plan_department or (wanted and p_target != wanted):
+            continue
+        per_plan_count[plan_id] += count
+        per_plan_budget[plan_id] += budget
+        by_target[p_target] += count
+        by_kind[kind] += count
+        by_status[status] += count
+        budget_by_target[p_target] += budget
+    technologies = Counter()
+    for plan_id, p_target, technology, count in _campaign_technologies(campaign_id):
+        if plan_id in plan_department and not (wanted and p_target != wanted):
+            technologies[technology] += count
+
+    # Departments invited to the campaign or holding a plan in it, by code.
     departments = []
     plans_by_status = Counter()
     invited = 0
-    for dept_id, code, name_ar, name_fr, is_invited, status, count, budget in _department_rows(
-        campaign.id, department_id, target
-    ):
+    for dept in info.departments:
+        if department_id is not None and dept.id != department_id:
+            continue
+        is_invited = (campaign_id, dept.id) in info.invited
+        plan = plans.get(dept.id)
+        if not is_invited and plan is None:
+            continue
         invited += 1 if is_invited else 0
-        if status is not None:
-            plans_by_status[status.value] += 1
-        sent = status in SENT_STATUSES
+        status = PlanStatus(plan.status) if plan else None
+        if plan is not None:
+            plans_by_status[plan.status] += 1
+        sent = plan is not None and plan.status in SENT_VALUES
         departments.append(
             {
-                "id": dept_id,
-                "code": code,
-                "name_ar": name_ar,
-                "name_fr": name_fr,
+                "id": dept.id,
+                "code": dept.code,
+                "name_ar": dept.name_ar,
+                "name_fr": dept.name_fr,
                 "status": status,
                 "sent": sent,
-                "projects": count if sent else 0,
-                "budget": int(budget or 0) if sent else 0,
+                "projects": per_plan_count[plan.id] if sent else 0,
+                "budget": per_plan_budget[plan.id] if sent else 0,
             }
         )
     plans_by_status = {s.value: plans_by_status.get(s.value, 0) for s in PlanStatus}
     submitted = sum(1 for d in departments if d["sent"])
     approved = plans_by_status[PlanStatus.APPROVED.value]
 
-    by_target, by_kind, by_status = Counter(), Counter(), Counter()
-    budget_by_target = Counter()
-    total = total_budget = 0
-    for p_target, kind, status, count, budget in _project_rows(campaign.id, department_id, target):
-        by_target[_key(p_target)] += count
-        by_kind[_key(kind)] += count
-        by_status[_key(status)] += count
-        budget_by_target[_key(p_target)] += int(budget or 0)
-        total += count
-        total_budget += int(budget or 0)
-    technologies = Counter(
-        {tech.value: count for tech, count in _technology_rows(campaign.id, department_id, target)}
-    )
-
     target_detail = _with_none(by_target, Target)
     return {
-        "year": campaign.year,
+        "year": year,
         "departments_invited": invited,
         "departments_submitted": submitted,
         "departments_approved": approved,
         "submission_rate": _rate(submitted, invited),
         "approval_rate": _rate(approved, submitted),
         "plans_by_status": plans_by_status,
-        "projects": total,
+        "projects": sum(by_target.values()),
         "by_target": {
             "citizens": by_target.get("citizens", 0),
             "economic_operators": by_target.get("economic_operators", 0),
@@ -230,11 +334,11 @@ def consolidated_stats(
         "by_kind": _with_none(by_kind, ProjectKind),
         "by_status": _with_none(by_status, ProjectStatus),
         "by_technology": {t.value: technologies.get(t.value, 0) for t in Technology},
-        "budget_dzd": total_budget,
+        "budget_dzd": sum(budget_by_target.values()),
         "budget_by_target": {key: budget_by_target.get(key, 0) for key in target_detail},
         "by_department": departments,
         "department_id": department_id,
-        "target": target.value if target else None,
+        "target": wanted,
     }
 
 
@@ -263,36 +367,14 @@ def stats_json(stats: dict) -> dict:
 def year_over_year(
     *, department_id: int | None = None, target: Target | str | None = None
 ) -> list[dict]:
-    """Headline figures of every campaign, oldest first (four queries whatever the number of
-    campaigns): year, departments_invited, departments_submitted, departments_approved,
-    projects, citizens, economic_operators, budget_dzd."""
+    """Headline figures of every campaign, oldest first (the same few cached aggregates
+    whatever the number of campaigns): year, departments_invited, departments_submitted,
+    departments_approved, projects, citizens, economic_operators, budget_dzd."""
     target = Target(target) if target else None
-    years = dict(db.session.execute(sa.select(Campaign.id, Campaign.year)).all())
-    if not years:
+    wanted = target.value if target else None
+    info = structure()
+    if not info.years:
         return []
-    invited_query = sa.select(campaign_departments.c.campaign_id, sa.func.count()).group_by(
-        campaign_departments.c.campaign_id
-    )
-    plans_query = sa.select(Plan.campaign_id, Plan.status, sa.func.count()).group_by(
-        Plan.campaign_id, Plan.status
-    )
-    projects_query = (
-        sa.select(
-            Plan.campaign_id,
-            Project.target,
-            sa.func.count(Project.id),
-            sa.func.sum(Project.budget_dzd),
-        )
-        .where(Project.plan_id == Plan.id, Plan.status.in_(SENT_STATUSES))
-        .group_by(Plan.campaign_id, Project.target)
-    )
-    if department_id is not None:
-        invited_query = invited_query.where(campaign_departments.c.department_id == department_id)
-        plans_query = plans_query.where(Plan.department_id == department_id)
-        projects_query = projects_query.where(Project.department_id == department_id)
-    if target is not None:
-        projects_query = projects_query.where(Project.target == target)
-
     rows = {
         campaign_id: {
             "year": year,
@@ -304,23 +386,26 @@ def year_over_year(
             "economic_operators": 0,
             "budget_dzd": 0,
         }
-        for campaign_id, year in years.items()
+        for year, campaign_id in info.years.items()
     }
-    for campaign_id, count in db.session.execute(invited_query):
-        rows[campaign_id]["departments_invited"] = count
-    for campaign_id, status, count in db.session.execute(plans_query):
-        if status in SENT_STATUSES:
-            rows[campaign_id]["departments_submitted"] += count
-        if status == PlanStatus.APPROVED:
-            rows[campaign_id]["departments_approved"] += count
-    for campaign_id, p_target, count, budget in db.session.execute(projects_query):
-        row = rows[campaign_id]
+    for campaign_id, dept_id in info.invited:
+        if department_id is None or dept_id == department_id:
+            rows[campaign_id]["departments_invited"] += 1
+    plan_campaign = {}
+    for plan in info.plans:
+        if department_id is not None and plan.department_id != department_id:
+            continue
+        plan_campaign[plan.id] = plan.campaign_id
+        if plan.status in SENT_VALUES:
+            rows[plan.campaign_id]["departments_submitted"] += 1
+        if plan.status == PlanStatus.APPROVED.value:
+            rows[plan.campaign_id]["departments_approved"] += 1
+    for plan_id, p_target, count, budget in _all_plan_targets():
+        if plan_id not in plan_campaign or (wanted and p_target != wanted):
+            continue
+        row = rows[plan_campaign[plan_id]]
         row["projects"] += count
-        row["budget_dzd"] += int(budget or 0)
-        if p_target in (Target.CITIZENS, Target.ECONOMIC_OPERATORS):
-            row[p_target.value] += count
+        row["budget_dzd"] += budget
+        if p_target in ("citizens", "economic_operators"):
+            row[p_target] += count
     return sorted(rows.values(), key=lambda r: r["year"])
-
-
-def department_by_code(code: str) -> Department | None:
-    return db.session.scalar(db.select(Department).where(Department.code == code.upper()))

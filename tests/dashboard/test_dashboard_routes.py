@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from digiweb.cache import clear_cache
 from digiweb.dashboard.services import consolidated_stats
 from digiweb.extensions import db
 from digiweb.plans.models import Plan, PlanStatus
@@ -182,20 +183,34 @@ def test_drafts_do_not_move_the_page(as_user):
 
 
 @pytest.mark.parametrize("grow", ["projects", "departments"])
-def test_query_count_does_not_grow(app, viewer_client, build_campaign, count_queries, grow):
+@pytest.mark.parametrize("htmx", [False, True])
+def test_query_count_does_not_grow(app, viewer_client, build_campaign, count_queries, grow, htmx):
+    """Cold (cache cleared before each request) and warm, page and fragment, with any filter:
+    the number of queries does not depend on the number of projects or departments."""
     build_campaign(year=2030, departments=3, projects=10)
     if grow == "projects":
         build_campaign(year=2031, departments=3, projects=100)
     else:
         build_campaign(year=2031, departments=30, projects=10)
     db.session.commit()
-    viewer_client.get("/dashboard?year=2030")  # warm up (session, caches)
-    with count_queries() as small:
-        assert viewer_client.get("/dashboard?year=2030").status_code == 200
-    with count_queries() as big:
-        assert viewer_client.get("/dashboard?year=2031").status_code == 200
-    assert small.count == big.count
-    assert small.count <= 16, small.statements
+    headers = {"HX-Request": "true"} if htmx else {}
+    viewer_client.get("/dashboard?year=2030", headers=headers)  # warm up (session, templates)
+    for query in ("", "&target=citizens"):
+        counts = {}
+        for year in (2030, 2031):
+            clear_cache()
+            with count_queries() as cold:
+                response = viewer_client.get(f"/dashboard?year={year}{query}", headers=headers)
+                assert response.status_code == 200
+            with count_queries() as warm:
+                response = viewer_client.get(f"/dashboard?year={year}{query}", headers=headers)
+                assert response.status_code == 200
+            counts[year] = (cold.count, warm.count)
+        assert counts[2030] == counts[2031], counts
+        cold_count, warm_count = counts[2030]
+        assert cold_count <= 12, cold.statements
+        # Warm: the user, the data version, the unread notifications (page only): no figure.
+        assert warm_count <= 4, warm.statements
 
 
 def test_a_bad_value_stays_visible_next_to_its_message(as_user):

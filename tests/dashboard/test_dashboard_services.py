@@ -2,6 +2,7 @@
 
 import pytest
 
+from digiweb.cache import clear_cache
 from digiweb.dashboard.services import (
     UnknownYearError,
     consolidated_stats,
@@ -191,13 +192,21 @@ def test_query_count_does_not_grow(app, build_campaign, count_queries, grow):
     )
     build_campaign(year=2031, **big)
     db.session.commit()
+    clear_cache()
     with count_queries() as first:
         consolidated_stats(2030)
         year_over_year()
+    clear_cache()
     with count_queries() as second:
         consolidated_stats(2031)
         year_over_year()
-    assert first.count == second.count <= 8
+    # 7 aggregates and (outside a request, where it is not memoised) 5 reads of the version.
+    assert first.count == second.count <= 12
+    # Cached: only the data version is read, whatever the filters.
+    with count_queries() as warm:
+        consolidated_stats(2031, target="citizens")
+        year_over_year(target="citizens")
+    assert all("data_version" in statement for statement in warm.statements), warm.statements
 
 
 def test_year_over_year(app, build_campaign):
