@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 import config as config_module
 from digiweb import i18n, templating
@@ -50,6 +51,10 @@ def create_app(test_config=None) -> Flask:
             app.config.from_object(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config_module._secret_key()
+    if proxies := int(app.config.get("TRUSTED_PROXY_COUNT") or 0):
+        # Behind reverse proxies: the client's address, the scheme and the host as the nearest
+        # proxy received them (X-Forwarded-For/-Proto/-Host); see docs/deployment.md.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=1, x_host=1)
 
     _init_extensions(app)
     i18n.init_app(app)
