@@ -52,11 +52,19 @@ class Config:
     PERMANENT_SESSION_LIFETIME = 12 * 3600  # cookie life, seconds
     SESSION_IDLE_TIMEOUT = 30 * 60  # seconds without a request before the session ends
     SESSION_ABSOLUTE_TIMEOUT = 12 * 3600  # seconds after login before the session ends
+    SESSION_WARNING_BEFORE = 5 * 60  # seconds before the end when the page warns (js/session.js)
 
     LOGIN_MAX_FAILURES = 5
     LOGIN_FAILURE_WINDOW = 15 * 60  # seconds
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_ENABLED = True
+    RATELIMIT_KEY_PREFIX = "digiweb"
+    RATELIMIT_LOGIN = "20 per minute"  # login POSTs per IP address (account lock: see above)
+    RATELIMIT_PDF = "10 per minute"  # PDF renderings per user
+    RATELIMIT_HEADERS_ENABLED = True  # Retry-After on a 429
+    RATELIMIT_SWALLOW_ERRORS = True  # Redis down: requests go through (logged), never a 500
+    # Reverse proxies in front of the app whose X-Forwarded-For is trusted (per-IP limits).
+    TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))

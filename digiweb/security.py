@@ -60,9 +60,28 @@ def enforce_session_timeouts():
             session["lang"] = lang
         session["expired"] = True
         return None
-    if request.endpoint != "static":
+    if request.endpoint not in ("static", *PASSIVE_ENDPOINTS):
         session["seen"] = now
     return None
+
+
+# Endpoints that do not count as activity (the session warning asks how long is left).
+PASSIVE_ENDPOINTS = ("auth.session_status",)
+# Paths whose clients are scripts: a missing login is a JSON 401, not a redirect to a page.
+JSON_PATHS = ("/api/", "/session/")
+
+
+def session_times() -> dict:
+    """Seconds left before the idle and the absolute timeouts of the current session."""
+    import time
+
+    from flask import session
+
+    now = int(time.time())
+    config = current_app.config
+    idle = config["SESSION_IDLE_TIMEOUT"] - (now - session.get("seen", now))
+    absolute = config["SESSION_ABSOLUTE_TIMEOUT"] - (now - session.get("login_at", now))
+    return {"idle_remaining": max(idle, 0), "absolute_remaining": max(absolute, 0)}
 
 
 def require_login():
@@ -115,9 +134,43 @@ def safe_next_url(target: str | None, fallback: str = "core.home") -> str:
     return url_for(fallback)
 
 
+def client_address() -> str:
+    """The client's IP address; behind TRUSTED_PROXY_COUNT reverse proxies, the address the
+    nearest trusted proxy saw (X-Forwarded-For cannot be forged past it)."""
+    proxies = current_app.config.get("TRUSTED_PROXY_COUNT", 0)
+    forwarded = request.access_route
+    if proxies and request.headers.get("X-Forwarded-For") and len(forwarded) >= proxies:
+        return forwarded[-proxies]
+    return request.remote_addr or "unknown"
+
+
+def rate_limit_key() -> str:
+    """Flask-Limiter's key: the user when logged in (PDFs: each user their own budget, even
+    behind one proxy), else the client's address (the login form)."""
+    if current_user and getattr(current_user, "is_authenticated", False):
+        return f"user:{current_user.id}"
+    return client_address_key()
+
+
+def client_address_key() -> str:
+    """Flask-Limiter's key for limits per IP address whoever is logged in (the login form)."""
+    return f"ip:{client_address()}"
+
+
+def configured_limit(name: str) -> Callable[[], str]:
+    """A limit read from the configuration at request time (tests can make it tiny)."""
+    return lambda: current_app.config[name]
+
+
 def redirect_to_login():
+    from flask import jsonify
+    from flask_babel import gettext as _
+
     from digiweb.htmx import is_htmx
 
+    if request.path.startswith(JSON_PATHS):
+        message = _("Your session has ended or you are not logged in. Please log in.")
+        return jsonify(error=message, status=401), 401
     login = url_for("auth.login", next=request.full_path if request.method == "GET" else None)
     if is_htmx():
         response = current_app.response_class("", 401)

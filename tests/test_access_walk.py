@@ -117,9 +117,21 @@ def _rules(app, methods=("GET",)):
     )
 
 
+def _is_json_401(response) -> bool:
+    return (
+        response.status_code == 401
+        and response.mimetype == "application/json"
+        and response.get_json()["status"] == 401
+        and "Location" not in response.headers
+    )
+
+
 def test_every_page_needs_a_login(demo_app):
     """Every GET route without parameters (those of future areas too) sends an anonymous
-    visitor to the login page, except the public ones. An API may answer 401 instead."""
+    visitor to the login page, except the public ones. The JSON API (/api/v1/...) and the
+    session warning's endpoints (/session/...) answer a JSON 401 instead: their clients are
+    scripts, for which a redirect to an HTML page is an error that looks like a success."""
+    from digiweb.security import JSON_PATHS
     from tests.conftest import IsolatedClient
 
     demo_app.test_client_class = IsolatedClient
@@ -130,11 +142,33 @@ def test_every_page_needs_a_login(demo_app):
             continue
         walked.append(rule.rule)
         response = client.get(rule.rule)
-        api_refusal = rule.rule.startswith("/api/") and response.status_code == 401
-        if not (_is_login_redirect(response) or api_refusal):
+        json_client = rule.rule.startswith(JSON_PATHS)
+        if not (_is_json_401(response) if json_client else _is_login_redirect(response)):
             wrong.append(f"{rule.rule}: {response.status_code}")
-    assert {"/", "/admin/departments", "/admin/users"} <= set(walked)
+    assert {"/", "/admin/departments", "/admin/users", "/api/v1/stats"} <= set(walked)
     assert wrong == [], "reachable without logging in: " + ", ".join(wrong)
+
+
+def test_every_api_route_answers_anonymous_visitors_with_a_json_401(demo_app):
+    """Every /api/v1/... rule, parameters filled and with every method it accepts, also as an
+    htmx request: a JSON 401, never a redirect to the login page."""
+    from tests.conftest import CSRFClient
+
+    demo_app.test_client_class = CSRFClient
+    client = demo_app.test_client()
+    walked, wrong = [], []
+    for rule in _rules(demo_app, ("GET", "POST", "PUT", "PATCH", "DELETE")):
+        if not rule.rule.startswith("/api/"):
+            continue
+        url = url_with_ids(demo_app, rule)
+        for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+            for headers in ({}, {"HX-Request": "true"}):
+                walked.append(f"{method} {url}")
+                response = client.open(url, method=method, headers=headers)
+                if not _is_json_401(response):
+                    wrong.append(f"{method} {url} {headers}: {response.status_code}")
+    assert {"GET /api/v1/stats", "GET /api/v1/plans", "GET /api/v1/projects"} <= set(walked)
+    assert wrong == []
 
 
 def test_public_paths_really_are_public(demo_app):

@@ -8,12 +8,12 @@ from digiweb.auth import bp
 from digiweb.auth.forms import LoginForm
 from digiweb.auth.services import authenticate, logout_everywhere
 from digiweb.extensions import limiter
-from digiweb.security import public, safe_next_url
+from digiweb.security import client_address_key, configured_limit, public, safe_next_url
 
 
 @bp.route("/login", methods=["GET", "POST"])
 @public
-@limiter.limit("20 per minute", methods=["POST"])
+@limiter.limit(configured_limit("RATELIMIT_LOGIN"), methods=["POST"], key_func=client_address_key)
 def login():
     if current_user.is_authenticated:
         return redirect(safe_next_url(request.args.get("next")))
@@ -59,3 +59,6 @@ def logout():
         session["lang"] = lang
     flash(_("You are logged out."), "info")
     return redirect(url_for("auth.login"))
+
+
+from digiweb.auth import session_routes  # noqa: E402, F401 - the session warning's endpoints

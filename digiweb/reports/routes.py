@@ -10,9 +10,9 @@ from digiweb.extensions import db, limiter
 from digiweb.i18n import LANGUAGES, language
 from digiweb.plans.models import Plan
 from digiweb.reports import bp, services
-from digiweb.security import ensure_department_access, roles_required
+from digiweb.security import configured_limit, ensure_department_access, roles_required
 
-PDF_RATE_LIMIT = "10 per minute"
+PDF_RATE_LIMIT = configured_limit("RATELIMIT_PDF")  # per user (10 per minute)
 
 
 @bp.url_value_preprocessor
