@@ -135,12 +135,8 @@ def safe_next_url(target: str | None, fallback: str = "core.home") -> str:
 
 
 def client_address() -> str:
-    """The client's IP address; behind TRUSTED_PROXY_COUNT reverse proxies, the address the
-    nearest trusted proxy saw (X-Forwarded-For cannot be forged past it)."""
-    proxies = current_app.config.get("TRUSTED_PROXY_COUNT", 0)
-    forwarded = request.access_route
-    if proxies and request.headers.get("X-Forwarded-For") and len(forwarded) >= proxies:
-        return forwarded[-proxies]
+    """The client's IP address (behind TRUSTED_PROXY_COUNT reverse proxies, ProxyFix in
+    create_app has already put the address the nearest trusted proxy saw in remote_addr)."""
     return request.remote_addr or "unknown"
 
 

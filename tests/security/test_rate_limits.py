@@ -87,22 +87,25 @@ def test_the_limit_counts_the_right_login_too(limited_app):
     assert response.status_code == 429
 
 
-def test_behind_a_trusted_proxy_the_forwarded_address_counts(limited_app):
-    limited_app.config["TRUSTED_PROXY_COUNT"] = 1
-    client = limited_app.test_client()
-    for _ in range(3):
-        _wrong_login(client, address="10.9.9.9", **{"X-Forwarded-For": "192.0.2.7"})
-    assert (
-        _wrong_login(client, address="10.9.9.9", **{"X-Forwarded-For": "192.0.2.7"}).status_code
-        == 429
+def test_behind_a_trusted_proxy_the_forwarded_address_counts(request):
+    """With TRUSTED_PROXY_COUNT=1 (ProxyFix), each client behind the proxy has its own budget,
+    and a first hop forged by the client does not open a new one."""
+    app = _make_app(
+        request,
+        "demo",
+        {"RATELIMIT_ENABLED": True, "RATELIMIT_LOGIN": "3 per minute", "TRUSTED_PROXY_COUNT": 1},
     )
-    # another user behind the same proxy is not blocked, and a forged first hop does not help
-    assert (
-        _wrong_login(client, address="10.9.9.9", **{"X-Forwarded-For": "192.0.2.8"}).status_code
-        == 401
-    )
-    forged = {"X-Forwarded-For": "203.0.113.1, 192.0.2.7"}
-    assert _wrong_login(client, address="10.9.9.9", **forged).status_code == 429
+    app.test_client_class = CSRFClient
+    with app.app_context():
+        client = app.test_client()
+
+        def post(forwarded):
+            return _wrong_login(client, address="10.9.9.9", **{"X-Forwarded-For": forwarded})
+
+        assert [post("192.0.2.7").status_code for _ in range(3)] == [401, 401, 401]
+        assert post("192.0.2.7").status_code == 429
+        assert post("192.0.2.8").status_code == 401
+        assert post("203.0.113.1, 192.0.2.7").status_code == 429
 
 
 def test_pdf_renderings_are_limited_per_user(limited_app):
