@@ -1,6 +1,10 @@
--- wrk script of `make bench`: counts non-2xx answers (wrk itself counts only >= 400) and prints
--- one JSON line that bench/run.py reads. Latencies are in microseconds.
+-- wrk script of `make bench`: takes the request paths in turn from a file (one per line, its
+-- name given after `--`), so that a scenario measures several URLs rather than one cached
+-- answer; counts non-2xx answers (wrk itself counts only >= 400); prints one JSON line that
+-- bench/run.py reads. Latencies are in microseconds.
 local threads = {}
+local paths = {}
+local counter = 0
 
 function setup(thread)
   table.insert(threads, thread)
@@ -8,6 +12,21 @@ end
 
 function init(args)
   non2xx = 0
+  if args[1] then
+    for line in io.lines(args[1]) do
+      if #line > 0 then
+        table.insert(paths, line)
+      end
+    end
+  end
+  if #paths == 0 then
+    table.insert(paths, wrk.path)
+  end
+end
+
+function request()
+  counter = counter + 1
+  return wrk.format(nil, paths[(counter - 1) % #paths + 1])
 end
 
 function response(status, headers, body)

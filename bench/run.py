@@ -3,11 +3,17 @@
 
 1. Database: `BENCH_DATABASE_URL`, else the SQLite file `instance/bench.db`. Built once
    (`db upgrade`, `demo load`, `demo scale --projects N`) and reused: only what is missing is
-   added. A PostgreSQL database that does not exist is created.
+   added. A PostgreSQL database that does not exist is created; a database built by a
+   migration that no longer exists (the initial migration was regenerated) is rebuilt.
 2. HTTP: gunicorn with 2 sync workers on a free local port; wrk (1 thread, 10 connections,
-   `--duration` seconds per scenario) logged in as `reviewer`. For each scenario: p50, p95,
-   requests/s, errors (non-2xx and socket errors) and the ratio of its median to the median of
-   `/healthz` measured in the same run (before the scenarios, and again after them as a check).
+   `--duration` seconds per scenario) logged in as `reviewer`. Each scenario rotates over
+   several URLs (years, sort orders, search words, pages, dashboard filters: `scenario_list`),
+   which `bench/report.lua` requests in turn, so that a cache cannot reduce it to one stored
+   answer. For each scenario: p50, p95, requests/s, errors (non-2xx and socket errors), the
+   ratio of its median to the median of `/healthz` measured in the same run (before the
+   scenarios, and again after them as a check) and the load average of the machine.
+   Service time (in a child process, Flask's test client): the same URLs cold (the cache
+   cleared before each request) and warm (each URL already served once).
 3. PDFs (in a child process): the minutes MNS-2021-001 and the 2021 campaign report, the app's
    render functions against WeasyPrint alone on the same HTML, time and peak memory.
 4. Exports: `/projects.csv` and `/projects.xlsx` for about 10,000 rows (one year) and for every
@@ -28,6 +34,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.parse
@@ -39,9 +46,24 @@ LUA = Path(__file__).resolve().parent / "report.lua"
 PASSWORD = "digiweb-demo"  # noqa: S105 - the documented password of the demo accounts
 USERNAME = "reviewer"
 HISTORY_YEAR = 2020  # the busiest synthetic year (about a quarter of the projects)
+HISTORY_YEARS = tuple(range(2015, 2021))  # the synthetic years of `demo scale`
+DEMO_YEAR = 2021
 SMALL_EXPORT_YEAR = 2015  # about a tenth of the projects
-# A common word written with another letter form than in the data (ة typed as ه).
-SEARCH_WORD = "الوطنيه"
+# Each scenario rotates over several URLs (bench/report.lua takes them in turn), so that a
+# cache cannot turn the measure into one stored answer. Sort orders of the list:
+LIST_SORTS = ("reference", "-budget", "title")
+# Arabic search words over every year, from very common to rare in the synthetic data, typed
+# as users do (ة or ه, أ or ا: the search folds them). Share of the 100,000 projects matched:
+SEARCH_WORDS = (
+    "المرحلة",  # ~37 %
+    "الوطنيه",  # ~19 % ("الوطنية" typed with ه)
+    "الأولى",  # ~13 % (hamza and alif maqsura folded)
+    "تمكين",  # ~6 %
+    "النفايات",  # ~1.5 %
+    "للمخطط",  # ~0.4 %
+)
+# Dashboard: every campaign, the whole campaign, one target, one department.
+DASHBOARD_FILTERS = ({}, {"target": "citizens"}, {"department": "MF"})
 
 # name, target ratio to the /healthz median (None: reported only)
 TARGETS = {
@@ -156,11 +178,69 @@ def set_proposed_indexes(url: str, wanted: bool) -> list[str]:
     return present
 
 
+def known_revisions() -> set[str]:
+    found = set()
+    for path in (ROOT / "migrations" / "versions").glob("*.py"):
+        match = re.search(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", path.read_text(), re.M)
+        if match:
+            found.add(match.group(1))
+    return found
+
+
+def database_revision(url: str) -> str | None:
+    """The migration the bench database was built with (None: empty or missing)."""
+    from sqlalchemy import create_engine, inspect, text
+    from sqlalchemy.pool import NullPool
+
+    if dialect(url) == "sqlite" and not Path(url.removeprefix("sqlite:///")).exists():
+        return None
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            return conn.scalar(text("SELECT version_num FROM alembic_version"))
+    finally:
+        engine.dispose()
+
+
+def drop_database(url: str) -> None:
+    """Delete the bench database (SQLite file, or the PostgreSQL database) to rebuild it."""
+    if dialect(url) == "sqlite":
+        base = Path(url.removeprefix("sqlite:///"))
+        for path in (base, Path(f"{base}-wal"), Path(f"{base}-shm")):
+            path.unlink(missing_ok=True)
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.pool import NullPool
+
+    target = make_url(url)
+    admin = create_engine(
+        target.set(database="postgres"), isolation_level="AUTOCOMMIT", poolclass=NullPool
+    )
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
+    admin.dispose()
+
+
 def prepare_database(url: str, projects: int, proposed_indexes: bool = False) -> dict:
     if dialect(url) == "postgresql":
         ensure_postgres_database(url)
     else:
         (ROOT / "instance").mkdir(exist_ok=True)
+    revision = database_revision(url)
+    if revision is not None and revision not in known_revisions():
+        # The migrations were regenerated (nothing is deployed yet, so the initial migration
+        # gets rewritten): a database built with an older one cannot be upgraded. Rebuild it.
+        print(
+            f"the bench database was built by migration {revision}, which no longer exists: "
+            "rebuilding it",
+            flush=True,
+        )
+        drop_database(url)
+        if dialect(url) == "postgresql":
+            ensure_postgres_database(url)
     flask(url, "db", "upgrade")
     demo, history = history_state(url)
     if not demo:
@@ -315,63 +395,110 @@ def q(**args) -> str:
     return urllib.parse.urlencode(args)
 
 
-def visible_projects(url: str) -> int:
-    """Projects a reviewer sees over every year: those of the plans that were sent."""
+def visible_by_year(url: str) -> dict[int, int]:
+    """Projects a reviewer sees per year (sent plans only)."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.pool import NullPool
 
     engine = create_engine(url, poolclass=NullPool)
     try:
         with engine.connect() as conn:
-            return conn.scalar(
+            rows = conn.execute(
                 text(
-                    "SELECT count(*) FROM projects WHERE plan_id IN (SELECT id FROM plans "
-                    "WHERE status IN ('submitted', 'returned', 'approved'))"
+                    "SELECT year, count(*) FROM projects WHERE plan_id IN (SELECT id FROM plans "
+                    "WHERE status IN ('submitted', 'returned', 'approved')) GROUP BY year"
                 )
             )
+            return {int(year): int(count) for year, count in rows}
     finally:
         engine.dispose()
 
 
-def scenario_list(total: int) -> list[dict]:
-    deep = max(1, -(-total // 50) - 1)
+def _pages(count: int) -> int:
+    return max(1, -(-count // 50))
+
+
+def scenario_list(per_year: dict[int, int]) -> list[dict]:
+    """Each scenario and the URLs it rotates over."""
+    total = sum(per_year.values())
+    last = _pages(total)
+    deep = [
+        f"/projects?{q(year='all', page=page)}"
+        for page in sorted({max(1, last - 1), max(1, last - 25), max(1, last // 2), last})
+    ]
+    deep += [
+        f"/projects?{q(year=year, page=max(1, _pages(per_year.get(year, 0)) - 1))}"
+        for year in (HISTORY_YEARS[0], HISTORY_YEAR)
+    ]
+    years = [y for y in (*HISTORY_YEARS, DEMO_YEAR) if y in per_year] or [DEMO_YEAR]
+    history = [y for y in HISTORY_YEARS if y in per_year] or [DEMO_YEAR]
+    lists = [
+        f"/projects?{q(year=year)}"
+        if sort == "reference"
+        else f"/projects?{q(year=year, sort=sort)}"
+        for year in history
+        for sort in LIST_SORTS
+    ]
     return [
-        {"name": "healthz", "path": "/healthz"},
-        {"name": "list", "path": f"/projects?{q(year=HISTORY_YEAR)}"},
-        {"name": "fragment", "path": f"/projects?{q(year=HISTORY_YEAR)}", "htmx": True},
-        {"name": "search_ar", "path": f"/projects?{q(year='all', q=SEARCH_WORD)}"},
-        {"name": "deep_page", "path": f"/projects?{q(year='all', page=deep)}"},
-        {"name": "dashboard", "path": f"/dashboard?{q(year=HISTORY_YEAR)}"},
-        {"name": "api", "path": f"/api/v1/projects?{q(year=HISTORY_YEAR)}"},
+        {"name": "healthz", "paths": ["/healthz"]},
+        {"name": "list", "paths": lists},
+        {"name": "fragment", "paths": lists, "htmx": True},
+        {
+            "name": "search_ar",
+            "paths": [f"/projects?{q(year='all', q=word)}" for word in SEARCH_WORDS],
+        },
+        {"name": "deep_page", "paths": deep},
+        {
+            "name": "dashboard",
+            "paths": [
+                f"/dashboard?{q(year=year, **extra)}"
+                for year in years
+                for extra in DASHBOARD_FILTERS
+            ],
+        },
+        {
+            "name": "api",
+            "paths": [
+                f"/api/v1/projects?{q(year=year, page=page)}" for year in history for page in (1, 3)
+            ],
+        },
     ]
 
 
-def scenarios(base: str, cookie: str, total: int) -> list[dict]:
+def scenarios(base: str, cookie: str, per_year: dict[int, int]) -> list[dict]:
     """The URLs measured, each checked once (status, fragment or page, results not empty).
-    A route that answers 404 (not built yet) is kept with `missing` set, and not loaded."""
-    items = scenario_list(total)
+    A scenario whose route answers 404 (not built yet) is kept with `missing` set, not loaded."""
+    items = scenario_list(per_year)
     for item in items:
         headers = {"HX-Request": "true"} if item.get("htmx") else {}
-        started = time.perf_counter()
-        status, _, body = request(base, item["path"], cookie=cookie, headers=headers)
-        item["single_ms"] = round((time.perf_counter() - started) * 1000, 1)
-        item["bytes"] = len(body)
-        if status == 404 and item["name"] != "healthz":
-            print(f"  {item['path']}: 404, not built yet: not measured")
-            item["missing"] = True
-            continue
-        if status != 200:
-            raise SystemExit(f"{item['path']} answered {status}")
-        text = body.decode()
-        if item["name"] in ("list", "search_ar", "deep_page", "dashboard") and "<html" not in text:
-            raise SystemExit(f"{item['path']}: not a full page")
-        if item.get("htmx") and "<html" in text:
-            raise SystemExit(f"{item['path']}: the htmx answer is not a fragment")
-        if item["name"] in ("list", "fragment", "search_ar", "deep_page") and not re.search(
-            r"20\d\d-[A-Z]+-\d{3}", text
-        ):
-            raise SystemExit(f"{item['path']}: no project in the answer")
-    print(f"projects visible to {USERNAME} (all years): {total}; deep page: {items[4]['path']}")
+        singles, sizes = [], []
+        for path in item["paths"]:
+            started = time.perf_counter()
+            status, _, body = request(base, path, cookie=cookie, headers=headers)
+            singles.append((time.perf_counter() - started) * 1000)
+            sizes.append(len(body))
+            if status == 404 and item["name"] != "healthz":
+                print(f"  {path}: 404, not built yet: not measured")
+                item["missing"] = True
+                break
+            if status != 200:
+                raise SystemExit(f"{path} answered {status}")
+            text = body.decode()
+            full = item["name"] in ("list", "search_ar", "deep_page", "dashboard")
+            if full and "<html" not in text:
+                raise SystemExit(f"{path}: not a full page")
+            if item.get("htmx") and "<html" in text:
+                raise SystemExit(f"{path}: the htmx answer is not a fragment")
+            if item["name"] in ("list", "fragment", "search_ar", "deep_page", "api") and not (
+                re.search(r"20\d\d-[A-Z]+-\d{3}", text)
+            ):
+                raise SystemExit(f"{path}: no project in the answer")
+        # First (cold) answer of each URL, on a freshly started server.
+        item["single_ms"] = round(statistics.median(singles), 1)
+        item["bytes"] = round(statistics.median(sizes))
+    print(f"projects visible to {USERNAME}: {sum(per_year.values())} ({per_year})")
+    for item in items:
+        print(f"  {item['name']:10} {len(item['paths']):3d} URLs, e.g. {item['paths'][-1]}")
     return items
 
 
@@ -403,12 +530,15 @@ def run_wrk(base: str, item: dict, cookie: str, duration: int, connections: int)
         print(f"    only {result['requests']} requests: again for {duration} s", flush=True)
         result = _wrk_once(base, item, cookie, duration, connections)
     result["duration_s"] = duration
+    result["load_1m"] = round(os.getloadavg()[0], 2)
     if result["requests"] == 0:
         result["errors"] += 1  # nothing answered in time: a failure, not a pass
     return result
 
 
 def _wrk_once(base: str, item: dict, cookie: str, duration: int, connections: int) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".paths", delete=False) as paths:
+        paths.write("\n".join(item["paths"]) + "\n")
     command = [
         "wrk",
         "--threads",
@@ -426,8 +556,12 @@ def _wrk_once(base: str, item: dict, cookie: str, duration: int, connections: in
     ]
     if item.get("htmx"):
         command += ["--header", "HX-Request: true"]
-    command.append(f"http://{base}{item['path']}")
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    # The URL given to wrk only names the server: report.lua takes the paths in turn.
+    command += [f"http://{base}/", "--", paths.name]
+    try:
+        output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    finally:
+        os.unlink(paths.name)
     line = next(line for line in output.splitlines() if line.startswith("BENCH_JSON "))
     raw = json.loads(line.removeprefix("BENCH_JSON "))
     errors = raw["non2xx"] + raw["connect"] + raw["read"] + raw["write"] + raw["timeout"]
@@ -445,28 +579,29 @@ def http_bench(url: str, duration: int, connections: int) -> dict:
     server = Server(url, workers=2)
     try:
         cookie = login(server.base)
-        items = scenarios(server.base, cookie, visible_projects(url))
+        items = scenarios(server.base, cookie, visible_by_year(url))
         results = {}
         for item in items:
             if item.get("missing"):
-                results[item["name"]] = {"path": item["path"], "missing": True}
+                results[item["name"]] = {"paths": item["paths"], "missing": True}
         items = [item for item in items if not item.get("missing")]
         for item in items:  # warm both workers (templates, translations, caches)
             headers = {"HX-Request": "true"} if item.get("htmx") else {}
-            for _ in range(4):
-                request(server.base, item["path"], cookie=cookie, headers=headers)
+            for _ in range(2):
+                for path in item["paths"]:
+                    request(server.base, path, cookie=cookie, headers=headers)
         for item in items:
-            print(f"  wrk {item['name']:10} {item['path']}", flush=True)
+            print(f"  wrk {item['name']:10} ({len(item['paths'])} URLs)", flush=True)
             results[item["name"]] = {
                 **run_wrk(server.base, item, cookie, duration, connections),
-                "path": item["path"],
+                "paths": item["paths"],
                 "single_ms": item["single_ms"],
                 "bytes": item["bytes"],
             }
         print("  wrk healthz again (drift check)", flush=True)
         results["healthz_after"] = {
             **run_wrk(server.base, items[0], cookie, duration, connections),
-            "path": "/healthz",
+            "paths": ["/healthz"],
         }
         return results
     finally:
@@ -652,12 +787,20 @@ def pdf_bench(url: str, repeat: int) -> dict:
 # --- service time (child process) ------------------------------------------------------------
 
 
-def service_child(url: str, total: int, repeat: int) -> None:
-    """CPU time of each scenario's request in one process (Flask's test client, no network):
-    what a worker spends on it, whatever else the machine runs. Prints one JSON line."""
+def service_child(url: str, repeat: int) -> None:
+    """Time of each scenario's requests in one process (Flask's test client, no network): what
+    a worker spends on them. Two measures per scenario, over its URLs taken in turn:
+
+    - cold: the cache is cleared before each request (`digiweb.cache.clear_cache`), so every
+      count, figure and fragment is computed (the first view after any change of the data);
+    - warm: each URL was requested once before (what a worker serves between two changes).
+
+    Medians of CPU time (this process: the app, and SQLite, which runs inside it) and of wall
+    time (PostgreSQL runs its queries in its own processes). Prints one JSON line."""
     os.environ["DATABASE_URL"] = url
     sys.path.insert(0, str(ROOT))
     from digiweb import create_app
+    from digiweb.cache import clear_cache
 
     app = create_app()
     app.config["RATELIMIT_ENABLED"] = False
@@ -667,36 +810,48 @@ def service_child(url: str, total: int, repeat: int) -> None:
     form = {"username": USERNAME, "password": PASSWORD, "csrf_token": token}
     if client.post("/login", data=form).status_code != 302:
         raise SystemExit("login failed")
+
+    def timed(path, headers, cold):
+        if cold:
+            with app.app_context():
+                clear_cache()
+        started, started_cpu = time.perf_counter(), time.process_time()
+        status = client.get(path, headers=headers).status_code
+        return status, time.process_time() - started_cpu, time.perf_counter() - started
+
     results = {}
-    for item in scenario_list(total):
+    per_year = visible_by_year(url)
+    for item in scenario_list(per_year):
         headers = {"HX-Request": "true"} if item.get("htmx") else {}
-        status = client.get(item["path"], headers=headers).status_code
+        paths = item["paths"]
+        status = client.get(paths[0], headers=headers).status_code  # templates, connections
         if status != 200:
             results[item["name"]] = {"status": status}
             continue
-        cpu, wall = [], []
-        for _ in range(repeat):
-            started, started_cpu = time.perf_counter(), time.process_time()
-            client.get(item["path"], headers=headers)
-            cpu.append(time.process_time() - started_cpu)
-            wall.append(time.perf_counter() - started)
-        results[item["name"]] = {
-            "cpu_ms": round(statistics.median(cpu) * 1000, 2),
-            "wall_ms": round(statistics.median(wall) * 1000, 2),
-        }
+        row = {"urls": len(paths)}
+        for mode in ("cold", "warm"):
+            if mode == "warm":
+                for path in paths:  # each URL once, so that every timed request is a repeat
+                    client.get(path, headers=headers)
+            cpu, wall = [], []
+            for index in range(max(repeat, len(paths))):
+                status, spent_cpu, spent_wall = timed(
+                    paths[index % len(paths)], headers, mode == "cold"
+                )
+                if status != 200:
+                    raise SystemExit(f"{paths[index % len(paths)]} answered {status}")
+                cpu.append(spent_cpu)
+                wall.append(spent_wall)
+            row[f"{mode}_cpu_ms"] = round(statistics.median(cpu) * 1000, 2)
+            row[f"{mode}_wall_ms"] = round(statistics.median(wall) * 1000, 2)
+        results[item["name"]] = row
+        print(f"    {item['name']}: {row}", file=sys.stderr, flush=True)
     print("SERVICE_JSON " + json.dumps(results))
 
 
 def service_bench(url: str, repeat: int) -> dict:
     output = subprocess.run(
-        [
-            sys.executable,
-            __file__,
-            "--service-child",
-            str(visible_projects(url)),
-            "--repeat",
-            str(repeat),
-        ],
+        [sys.executable, __file__, "--service-child", "--repeat", str(repeat)],
         cwd=ROOT,
         env=app_env(url) | {"BENCH_DATABASE_URL": url},
         capture_output=True,
@@ -745,24 +900,27 @@ def print_report(results: dict) -> list[str]:
         print()
         print(
             f"HTTP ({results['database']}, gunicorn 2 workers, wrk {results['connections']} "
-            f"connections, {results['duration']} s each)"
+            f"connections, {results['duration']} s each; each scenario rotates over its URLs; "
+            "load = 1-min load average at its end)"
         )
         print(
-            f"{'scenario':12} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'errors':>7} "
-            f"{'x healthz':>10} {'target':>7}  ok"
+            f"{'scenario':12} {'URLs':>4} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'errors':>7} "
+            f"{'x healthz':>10} {'target':>7} {'load':>5}  ok"
         )
         for name, row in http.items():
+            urls = len(row.get("paths", []))
             if name == "healthz_after":
                 row["ratio"] = round(row["p50_ms"] / floor, 2) if floor else None
                 print(
-                    f"{name:12} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} {row['rps']:8.1f} "
-                    f"{row['errors']:7d} {row['ratio']:10.2f}          (drift check)"
+                    f"{name:12} {urls:4d} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} "
+                    f"{row['rps']:8.1f} {row['errors']:7d} {row['ratio']:10.2f} {'':>7} "
+                    f"{row.get('load_1m', 0):5.1f}  (drift check)"
                 )
                 if row["errors"]:
                     missed.append(f"healthz (after): {row['errors']} errors")
                 continue
             if row.get("missing"):
-                missed.append(f"{name}: {row['path']} answers 404 (not built yet)")
+                missed.append(f"{name}: answers 404 (not built yet)")
                 print(f"{name:12} {'(404: not built yet)':>44}")
                 continue
             ratio = row["p50_ms"] / floor if floor else float("inf")
@@ -772,36 +930,42 @@ def print_report(results: dict) -> list[str]:
             if not ok:
                 missed.append(f"{name}: x{ratio:.2f} (target x{target}), {row['errors']} errors")
             print(
-                f"{name:12} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} {row['rps']:8.1f} "
-                f"{row['errors']:7d} {ratio:10.2f} {('x' + str(target)) if target else '':>7}  "
-                f"{'yes' if ok else 'NO'}"
+                f"{name:12} {urls:4d} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} {row['rps']:8.1f} "
+                f"{row['errors']:7d} {ratio:10.2f} {('x' + str(target)) if target else '':>7} "
+                f"{row.get('load_1m', 0):5.1f}  {'yes' if ok else 'NO'}"
             )
     service = results.get("service")
     if service:
         # On PostgreSQL the queries run in the server's processes, which this process's CPU
         # time does not count: there the wall time is the measure (and other load shows in it).
-        key = "wall_ms" if results["database"] == "postgresql" else "cpu_ms"
-        floor = service.get("healthz", {}).get(key)
+        unit = "wall_ms" if results["database"] == "postgresql" else "cpu_ms"
+        floor = service.get("healthz", {}).get(f"warm_{unit}")
         print()
         print(
-            "Service time (one process, no network, median per request; ratio on "
+            "Service time (one process, no network, median per request over the scenario's URLs; "
+            "cold = cache cleared before each request, warm = served again; ratio on "
             + (
                 "wall time: the queries run in the PostgreSQL server)"
-                if key == "wall_ms"
+                if unit == "wall_ms"
                 else "CPU time, which other load on the machine does not change)"
             )
         )
-        print(f"{'scenario':12} {'cpu ms':>8} {'wall ms':>8} {'x healthz':>10} {'target':>7}")
+        print(
+            f"{'scenario':12} {'cold cpu':>9} {'cold wall':>10} {'x healthz':>10} "
+            f"{'warm cpu':>9} {'warm wall':>10} {'x healthz':>10} {'target':>7}"
+        )
         for name, row in service.items():
-            if "cpu_ms" not in row:
+            if "cold_cpu_ms" not in row:
                 print(f"{name:12} status {row.get('status')}")
                 continue
-            ratio = row[key] / floor if floor else float("inf")
-            row["ratio"] = round(ratio, 2)
+            for mode in ("cold", "warm"):
+                ratio = row[f"{mode}_{unit}"] / floor if floor else float("inf")
+                row[f"{mode}_ratio"] = round(ratio, 2)
             target = TARGETS.get(name)
             print(
-                f"{name:12} {row['cpu_ms']:8.1f} {row['wall_ms']:8.1f} {ratio:10.2f} "
-                f"{('x' + str(target)) if target else '':>7}"
+                f"{name:12} {row['cold_cpu_ms']:9.1f} {row['cold_wall_ms']:10.1f} "
+                f"{row['cold_ratio']:10.2f} {row['warm_cpu_ms']:9.1f} {row['warm_wall_ms']:10.1f} "
+                f"{row['warm_ratio']:10.2f} {('x' + str(target)) if target else '':>7}"
             )
     pdfs = results.get("pdf")
     if pdfs:
@@ -875,14 +1039,14 @@ def main() -> int:
     )
     parser.add_argument("--label", default="", help="a name for this run in the results file")
     parser.add_argument("--pdf-child", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--service-child", type=int, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--service-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     url = database_url()
     if args.pdf_child:
         pdf_child(url, args.repeat)
         return 0
-    if args.service_child is not None:
-        service_child(url, args.service_child, max(args.repeat, 9))
+    if args.service_child:
+        service_child(url, max(args.repeat, 9))
         return 0
     if not 8 <= args.connections <= 20:
         parser.error("--connections must be between 8 and 20")
