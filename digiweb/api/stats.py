@@ -2,8 +2,10 @@
 `flask --app wsgi stats --year YEAR --format json` (both call `stats_json(consolidated_stats())`).
 
 Officers get their own department's figures only (`departments_invited` / `departments_submitted`
-then say whether their department was invited and sent its plan). A missing or malformed year
-answers 400, a year without a campaign 404, with a message in the user's language.
+then say whether their department was invited and sent its plan); an officer without a
+department gets zeros. The figures come from the dashboard's cached aggregates (services.py).
+A missing or malformed year answers 400, a year without a campaign 404, with a message in the
+user's language.
 """
 
 import json
@@ -16,6 +18,8 @@ from digiweb.api import bp
 from digiweb.dashboard.services import UnknownYearError, consolidated_stats, stats_json
 from digiweb.security import department_scope
 
+NO_DEPARTMENT = 0  # no department has this id: every figure is 0
+
 
 @bp.get("/stats")
 def stats():
@@ -25,8 +29,12 @@ def stats():
     if not (raw.isascii() and raw.isdigit() and len(raw) == 4):
         message = _("The year must be a number such as 2021.")
         return jsonify(error=message, field="year", status=400), 400
+    scope = department_scope(current_user)
+    if scope is None and not current_user.sees_all_departments:
+        # An officer without a department sees no department's figures (not everyone's).
+        scope = NO_DEPARTMENT
     try:
-        figures = consolidated_stats(int(raw), department_id=department_scope(current_user))
+        figures = consolidated_stats(int(raw), department_id=scope)
     except UnknownYearError:
         message = _("No campaign for the year %(year)s.", year=raw)
         return jsonify(error=message, field="year", status=404), 404

@@ -111,3 +111,18 @@ def test_bad_years(as_user, query, status):
     data = response.get_json()
     assert data["status"] == status and data["field"] == "year"
     assert "année" in data["error"].lower() or "campagne" in data["error"].lower()
+
+
+def test_an_officer_without_department_sees_no_figures(demo_app, as_user):
+    from digiweb.auth.models import Role
+    from tests.conftest import login
+    from tests.factories import PASSWORD, make_user
+
+    make_user("officer-none", role=Role.OFFICER, department=None)
+    db.session.commit()
+    as_user("viewer")  # sets the demo app's test client class (CSRF token sent)
+    client = demo_app.test_client()
+    login(client, "officer-none", PASSWORD)
+    data = client.get("/api/v1/stats?year=2021").get_json()
+    assert data["projects"] == 0 and data["by_department"] == {}
+    assert data["departments_invited"] == data["departments_submitted"] == 0
