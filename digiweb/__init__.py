@@ -11,7 +11,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 import config as config_module
-from digiweb import i18n, templating
+from digiweb import i18n, integrity, templating
 from digiweb.extensions import babel, csrf, db, limiter, login_manager, migrate
 from digiweb.htmx import add_vary_header, is_htmx, refresh_response
 from digiweb.security import (
@@ -64,6 +64,7 @@ def create_app(test_config=None) -> Flask:
         app.register_blueprint(module.bp)
     _init_request_hooks(app)
     _init_error_handlers(app)
+    integrity.init_app(app)
     _init_cli(app)
     logging.getLogger("fontTools").setLevel(logging.WARNING)
     return app

@@ -5,6 +5,7 @@ from digiweb.auth.models import Language, Role, User
 from digiweb.cache import DataVersion
 from digiweb.campaigns.models import Campaign, CampaignStatus, campaign_departments
 from digiweb.departments.models import Department
+from digiweb.integrity import FormSubmission
 from digiweb.meetings.models import (
     AgendaItem,
     Attendance,
@@ -48,6 +49,7 @@ __all__ = [
     "DecisionProject",
     "DecisionStatus",
     "Department",
+    "FormSubmission",
     "FundingSource",
     "Language",
     "Meeting",

@@ -45,6 +45,15 @@ def authenticate(username: str, password: str) -> LoginResult:
 
     Every success and failure is written to the audit log (and committed here)."""
     user = find_user(username)
+    if user is not None:
+        # Logins of one account at the same moment (tabs, devices) each update its row: take
+        # the row's lock so that they follow one another instead of failing on its version.
+        user = db.session.scalars(
+            db.select(User)
+            .where(User.id == user.id)
+            .with_for_update(of=User)
+            .execution_options(populate_existing=True)
+        ).one()
     now = utcnow()
     if user is None:
         record("login_failed", "user", None, label=username[:64], actor_name=username[:64])

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 67b885bb687d
+Revision ID: 731e09be515a
 Revises: 
-Create Date: 2026-11-25 06:36:21.256689
+Create Date: 2026-11-25 06:51:40.653873
 
 """
 from alembic import op
@@ -12,7 +12,7 @@ import digiweb.db_types
 
 
 # revision identifiers, used by Alembic.
-revision = '67b885bb687d'
+revision = '731e09be515a'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -51,6 +51,17 @@ def upgrade():
     sa.PrimaryKeyConstraint('id', name=op.f('pk_departments')),
     sa.UniqueConstraint('code', name=op.f('uq_departments_code'))
     )
+    op.create_table('form_submissions',
+    sa.Column('token', sa.String(length=64), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=True),
+    sa.Column('path', sa.String(length=500), nullable=False),
+    sa.Column('location', sa.String(length=500), nullable=True),
+    sa.Column('created_at', digiweb.db_types.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('token', name=op.f('pk_form_submissions'))
+    )
+    with op.batch_alter_table('form_submissions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_form_submissions_created_at'), ['created_at'], unique=False)
+
     op.create_table('campaign_departments',
     sa.Column('campaign_id', sa.Integer(), nullable=False),
     sa.Column('department_id', sa.Integer(), nullable=False),
@@ -432,6 +443,10 @@ def downgrade():
 
     op.drop_table('users')
     op.drop_table('campaign_departments')
+    with op.batch_alter_table('form_submissions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_form_submissions_created_at'))
+
+    op.drop_table('form_submissions')
     op.drop_table('departments')
     op.drop_table('data_version')
     op.drop_table('campaigns')
