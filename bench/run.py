@@ -187,6 +187,24 @@ def known_revisions() -> set[str]:
     return found
 
 
+def migrations_digest() -> str:
+    """A digest of the migration files: the initial migration gets regenerated in place while
+    nothing is deployed (same name, new content), which its revision id alone does not show."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "migrations" / "versions").glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def stamp_path(url: str) -> Path:
+    from sqlalchemy.engine import make_url
+
+    name = Path(make_url(url).database or "bench").stem
+    return ROOT / "instance" / f"bench-{dialect(url)}-{name}.migrations"
+
+
 def database_revision(url: str) -> str | None:
     """The migration the bench database was built with (None: empty or missing)."""
     from sqlalchemy import create_engine, inspect, text
