@@ -248,18 +248,23 @@ def prepare_database(url: str, projects: int, proposed_indexes: bool = False) ->
     else:
         (ROOT / "instance").mkdir(exist_ok=True)
     revision = database_revision(url)
-    if revision is not None and revision not in known_revisions():
+    stamp = stamp_path(url)
+    built_with = stamp.read_text().strip() if stamp.exists() else None
+    if revision is not None and (
+        revision not in known_revisions() or built_with != migrations_digest()
+    ):
         # The migrations were regenerated (nothing is deployed yet, so the initial migration
-        # gets rewritten): a database built with an older one cannot be upgraded. Rebuild it.
+        # gets rewritten): a database built with other ones cannot be upgraded. Rebuild it.
         print(
-            f"the bench database was built by migration {revision}, which no longer exists: "
-            "rebuilding it",
+            f"the bench database was built with other migrations (revision {revision}, files "
+            f"{built_with or 'unknown'}, now {migrations_digest()}): rebuilding it",
             flush=True,
         )
         drop_database(url)
         if dialect(url) == "postgresql":
             ensure_postgres_database(url)
     flask(url, "db", "upgrade")
+    stamp.write_text(migrations_digest() + "\n")
     demo, history = history_state(url)
     if not demo:
         flask(url, "demo", "load")
