@@ -4,6 +4,10 @@ from logging.config import fileConfig
 from flask import current_app
 
 from alembic import context
+from alembic.autogenerate import renderers
+from alembic.operations import ops
+
+from digiweb.projects import search_index
 
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
@@ -50,6 +54,43 @@ def get_metadata():
     return target_db.metadata
 
 
+class SearchIndexOp(ops.MigrateOperation):
+    """The project search's trigram index (digiweb/projects/search_index.py): SQL per dialect,
+    written into the migration that creates `projects` (it is not in the models' metadata)."""
+
+    def __init__(self, statements: dict):
+        self.statements = statements
+
+
+@renderers.dispatch_for(SearchIndexOp)
+def _render_search_index(autogen_context, op):
+    return [
+        "# The project search's trigram index (digiweb/projects/search_index.py, not in the models)",
+        f"_search_index = {op.statements!r}",
+        "for statement in _search_index.get(op.get_bind().dialect.name, ()): op.execute(statement)",
+    ]
+
+
+def _add_search_index(script) -> None:
+    """A migration that creates `projects` also creates its search index (and drops it first)."""
+    creates_projects = any(
+        isinstance(item, ops.CreateTableOp) and item.table_name == "projects"
+        for item in script.upgrade_ops.ops
+    )
+    if creates_projects:
+        script.upgrade_ops.ops.append(SearchIndexOp(dict(search_index.UPGRADE)))
+        script.downgrade_ops.ops.insert(0, SearchIndexOp(dict(search_index.DOWNGRADE)))
+
+
+def include_name(name, type_, parent_names):
+    # The search index's FTS tables and trigram index are managed by hand, not autogenerate.
+    return not search_index.is_search_index_object(name, type_)
+
+
+def include_object(obj, name, type_, reflected, compare_to):
+    return not search_index.is_search_index_object(name, type_)
+
+
 def run_migrations_offline():
     """Run migrations in 'offline' mode.
 
@@ -86,10 +127,15 @@ def run_migrations_online():
             if script.upgrade_ops.is_empty():
                 directives[:] = []
                 logger.info("No changes in schema detected.")
+            else:
+                _add_search_index(script)
 
     conf_args = current_app.extensions["migrate"].configure_args
     if conf_args.get("process_revision_directives") is None:
         conf_args["process_revision_directives"] = process_revision_directives
+
+    conf_args.setdefault("include_name", include_name)
+    conf_args.setdefault("include_object", include_object)
 
     connectable = get_engine()
 

@@ -5,11 +5,12 @@
 with a message in the user's language.
 """
 
-from flask import jsonify, request
+from flask import current_app, jsonify, request
 from flask_login import current_user
 
 from digiweb.api import bp
-from digiweb.projects.routes import project_url
+from digiweb.cache import cached
+from digiweb.projects.routes import project_url, project_url_builder, results_key
 from digiweb.projects.services import FilterError, ProjectFilters, project_page
 
 
@@ -17,7 +18,7 @@ def _value(member):
     return member.value if member is not None else None
 
 
-def project_item(project) -> dict:
+def project_item(project, url=project_url) -> dict:
     return {
         "id": project.id,
         "reference": project.reference,
@@ -34,7 +35,7 @@ def project_item(project) -> dict:
         "start_date": project.start_date.isoformat() if project.start_date else None,
         "end_date": project.end_date.isoformat() if project.end_date else None,
         "budget_dzd": project.budget_dzd,
-        "url": project_url(project.id),
+        "url": url(project.id),
     }
 
 
@@ -44,12 +45,20 @@ def projects():
         filters = ProjectFilters.from_args(request.args)
     except FilterError as error:
         return jsonify(error=error.message, field=error.field, status=400), 400
-    page = project_page(filters, current_user)
+    # The same answer for everyone of the same scope: serialised once per data version.
+    body = cached("projects.api", results_key(filters), lambda: _page_json(filters))
+    return current_app.response_class(body, mimetype="application/json")
+
+
+def _page_json(filters: ProjectFilters) -> str:
+    # Exact totals here: API clients page with them.
+    page = project_page(filters, current_user, exact_total=True)
+    url = project_url_builder()
     return jsonify(
         total=page.total,
         page=page.page,
         per_page=filters.per_page,
         pages=page.pages,
         year=filters.year,
-        items=[project_item(project) for project in page.items],
-    )
+        items=[project_item(project, url) for project in page.items],
+    ).get_data(as_text=True)

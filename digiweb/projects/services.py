@@ -17,6 +17,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import contains_eager, load_only
 
+from digiweb.cache import cached
 from digiweb.campaigns.models import Campaign
 from digiweb.departments.models import Department
 from digiweb.extensions import db
@@ -31,6 +32,12 @@ from digiweb.plans.models import (
     Target,
     Technology,
 )
+from digiweb.projects.search_index import (
+    MIN_TRIGRAM_LENGTH,
+    fts_phrase,
+    fts_table,
+    has_trigram_index,
+)
 
 PER_PAGE = 50
 MAX_PAGE = 1_000_000
@@ -38,6 +45,13 @@ MAX_QUERY_LENGTH = 200
 MAX_SEARCH_WORDS = 10
 ALL_YEARS = "all"
 DEPARTMENT_CODE = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
+# A keyset cursor is a project reference (`after=2019-MT-035`): printable, short.
+CURSOR = re.compile(r"^[^\x00-\x1f\x7f]{1,40}$")
+# A search counts its matches up to this number, then says "more than 1,000 projects": the
+# cost of a word found in a fifth of 100,000 projects stays that of 1,000 rows.
+COUNT_CAP = 1000
+# Tests turn the trigram index off to check that it changes no result.
+USE_TRIGRAM_INDEX = True
 
 # The sort keys users may ask for (anything else is refused): `sort=budget`, `sort=-budget`.
 SORT_KEYS = ("reference", "title", "department", "target", "status", "budget", "progress")
@@ -126,6 +140,9 @@ class ProjectFilters:
     descending: bool = False
     page: int = 1
     per_page: int = PER_PAGE
+    # Keyset pagination (reference order only): the page after / before this reference.
+    after: str | None = None
+    before: str | None = None
 
     @classmethod
     def from_args(cls, args, default_year=latest_campaign_year) -> "ProjectFilters":
@@ -162,6 +179,10 @@ class ProjectFilters:
 
         page = _int_arg("page", args.get("page"), 1, MAX_PAGE, default=1)
         per_page = _int_arg("per_page", args.get("per_page"), 1, None, default=PER_PAGE)
+        after, before = _cursor_arg(args, "after"), _cursor_arg(args, "before")
+        if sort != "reference" or (after and before):
+            # A cursor only means something in reference order; elsewhere the page number.
+            after = before = None
 
         return cls(
             year=year,
@@ -175,6 +196,8 @@ class ProjectFilters:
             descending=descending,
             page=page,
             per_page=min(per_page, PER_PAGE),
+            after=after,
+            before=before,
         )
 
     @property
@@ -193,9 +216,23 @@ class ProjectFilters:
             self.q or self.department or self.target or self.kind or self.technology or self.status
         )
 
+    @property
+    def counted(self) -> "ProjectFilters":
+        """What the number of matches depends on (not the order, the page or the cursor)."""
+        return replace(
+            self,
+            sort="reference",
+            descending=False,
+            page=1,
+            per_page=PER_PAGE,
+            after=None,
+            before=None,
+        )
+
     def to_args(self, **changes) -> dict:
-        """Query parameters that reproduce these filters (for links and exports)."""
-        filters = replace(self, **changes) if changes else self
+        """Query parameters that reproduce these filters (for links and exports); a keyset
+        cursor only when given in `changes` (a link to another page never keeps this one's)."""
+        filters = replace(self, **{"after": None, "before": None, **changes})
         args = {
             "year": ALL_YEARS if filters.year is None else filters.year,
             "q": filters.q,
@@ -206,6 +243,9 @@ class ProjectFilters:
             "status": filters.status,
             "sort": None if filters.sort_arg == "reference" else filters.sort_arg,
             "page": None if filters.page == 1 else filters.page,
+            "per_page": None if filters.per_page == PER_PAGE else filters.per_page,
+            "after": filters.after,
+            "before": filters.before,
         }
         return {key: str(value) for key, value in args.items() if value not in (None, "")}
 
@@ -220,6 +260,15 @@ def _int_arg(field, raw, minimum, maximum, default=None) -> int:
     if value < minimum or (maximum is not None and value > maximum):
         raise _invalid(field, raw)
     return value
+
+
+def _cursor_arg(args, field) -> str | None:
+    raw = (args.get(field) or "").strip()
+    if not raw:
+        return None
+    if not CURSOR.match(raw):
+        raise _invalid("page", raw)
+    return raw
 
 
 def _enum_arg(args, field, enum_cls):
@@ -248,6 +297,18 @@ def _sent_plan_keys(year: int | None) -> sa.Select:
 
 
 def _conditions(filters: ProjectFilters, user) -> list:
+    """WHERE clauses on `projects` alone: who may see what, the user's filters, the search."""
+    return _filter_conditions(filters, user) + _search_conditions(filters)
+
+
+def _search_conditions(filters: ProjectFilters) -> list:
+    """Every word of the search as a substring of the normalised text (`%` and `_` literal)."""
+    return [
+        Project.search_text.like(_like_pattern(word), escape="\\") for word in filters.search_words
+    ]
+
+
+def _filter_conditions(filters: ProjectFilters, user) -> list:
     """WHERE clauses on `projects` alone: who may see what, then the user's filters."""
     if user.sees_all_departments:
         # Staff see what the ministry has received, never a department's draft. A project's
@@ -281,8 +342,6 @@ def _conditions(filters: ProjectFilters, user) -> list:
                 )
             )
         )
-    for word in filters.search_words:
-        conditions.append(Project.search_text.like(_like_pattern(word), escape="\\"))
     return conditions
 
 
@@ -307,15 +366,18 @@ def _sort_key(filters: ProjectFilters):
     }[filters.sort]
 
 
-def _ordering(filters: ProjectFilters) -> list:
+def _ordering(filters: ProjectFilters, reverse: bool = False) -> list:
+    """The list's order; `reverse` gives exactly the opposite order (to read a page from the
+    end of the list, then turn its rows around)."""
     key = _sort_key(filters)
+    descending = filters.descending != reverse
     if filters.sort == "reference":
         # Unique and never empty: an index on it gives the order as it is.
-        return [key.desc() if filters.descending else key.asc()]
-    key = key.desc() if filters.descending else key.asc()
+        return [key.desc() if descending else key.asc()]
     # Empty values last in both directions; the id makes the order total, so pages are stable.
-    tie = Project.id.desc() if filters.descending else Project.id.asc()
-    return [key.nulls_last(), tie]
+    tie = Project.id.desc() if descending else Project.id.asc()
+    key = key.desc() if descending else key.asc()
+    return [key.nulls_first() if reverse else key.nulls_last(), tie]
 
 
 def filtered_projects(
@@ -343,6 +405,8 @@ class ProjectPage:
     filters: ProjectFilters
     items: list[Project]
     total: int
+    # False when `total` is only a lower bound: a search found more than COUNT_CAP matches.
+    total_exact: bool = True
 
     @property
     def pages(self) -> int:
@@ -358,6 +422,8 @@ class ProjectPage:
 
     @property
     def has_next(self) -> bool:
+        if not self.total_exact:
+            return len(self.items) == self.filters.per_page
         return self.page < self.pages
 
     @property
@@ -369,9 +435,15 @@ class ProjectPage:
         return self.first_index + len(self.items) - 1 if self.items else 0
 
     def page_numbers(self, around: int = 2) -> list[int | None]:
-        """1 … 4 5 [6] 7 8 … 40: the pages worth a link (None marks a gap)."""
-        wanted = {1, self.pages, *range(self.page - around, self.page + around + 1)}
-        numbers = sorted(n for n in wanted if 1 <= n <= self.pages)
+        """1 … 4 5 [6] 7 8 … 40: the pages worth a link (None marks a gap). Without an exact
+        total, the pages known to exist (and the next one) but no last page."""
+        last = self.pages if self.total_exact else self.page + (1 if self.has_next else 0)
+        wanted = {1, *range(self.page - around, self.page + around + 1)}
+        if self.total_exact:
+            wanted.add(last)
+        else:
+            wanted = {n for n in wanted if n <= max(last, self.pages)}
+        numbers = sorted(n for n in wanted if 1 <= n <= max(last, 1))
         result: list[int | None] = []
         for number in numbers:
             if result and number - result[-1] > 1:
@@ -379,53 +451,160 @@ class ProjectPage:
             result.append(number)
         return result
 
+    def link_args(self, number: int) -> dict:
+        """Query parameters of the link to page `number`: the next and previous pages carry a
+        keyset cursor in reference order (cheap at any depth); the others a page number."""
+        filters = self.filters
+        if filters.sort == "reference" and self.items and number > 1:
+            if number == self.page + 1:
+                return filters.to_args(page=number, after=self.items[-1].reference)
+            if number == self.page - 1:
+                return filters.to_args(page=number, before=self.items[0].reference)
+        return filters.to_args(page=number)
+
+
+def scope_key(user) -> tuple:
+    """What a user's scope depends on, for cache keys."""
+    return ("all",) if user.sees_all_departments else ("department", user.department_id)
+
 
 def count_projects(filters: ProjectFilters, user) -> int:
     """How many projects match, every page: one aggregate over `projects` alone (no join),
-    which the (year, department_id) index answers by itself when there is no search."""
-    stmt = sa.select(sa.func.count()).select_from(Project).where(*_conditions(filters, user))
-    return db.session.scalar(stmt)
+    which the indexes answer by themselves when there is no search. Cached per data version."""
+
+    def compute() -> int:
+        if filters.search_words and _use_fts(filters):
+            # The trigram index finds the candidates; the LIKEs keep exactly the scan's result.
+            stmt = (
+                sa.select(sa.func.count())
+                .select_from(fts_table)
+                .join(Project, Project.id == fts_table.c.rowid)
+                .where(_fts_match(filters), *_conditions(filters, user))
+            )
+        else:
+            stmt = (
+                sa.select(sa.func.count()).select_from(Project).where(*_conditions(filters, user))
+            )
+        return db.session.scalar(stmt)
+
+    return cached("projects.count", (scope_key(user), filters.counted), compute)
 
 
-def _page_keys(filters: ProjectFilters, user) -> sa.Select:
-    """The ids of the page's projects, in order: only the sort key and the id are sorted and
-    skipped; the full rows are loaded for these ids alone (a "late row lookup")."""
-    keys = sa.select(Project.id).where(*_conditions(filters, user))
+def _long_words(filters: ProjectFilters) -> list[str]:
+    return [word for word in filters.search_words if len(word) >= MIN_TRIGRAM_LENGTH]
+
+
+def _use_fts(filters: ProjectFilters) -> bool:
+    """Whether the SQLite trigram table can narrow this search (PostgreSQL's planner uses its
+    GIN index for the LIKEs by itself)."""
+    return bool(USE_TRIGRAM_INDEX and _long_words(filters) and has_trigram_index(db.session))
+
+
+def _fts_match(filters: ProjectFilters):
+    return fts_table.c.projects_search.op("MATCH")(fts_phrase(_long_words(filters)))
+
+
+def _search_matches(filters: ProjectFilters, user) -> list[int]:
+    """The ids of up to COUNT_CAP + 1 matches of a search, in no particular order.
+
+    SQLite: driven by the trigram table (a rare word reads only its rows, a common one stops
+    after COUNT_CAP + 1); PostgreSQL: the planner picks the GIN index or a scan that stops
+    early. Short words (under 3 characters) only narrow what the others found, or are scanned.
+    """
+
+    def compute() -> list[int]:
+        if _use_fts(filters):
+            stmt = (
+                sa.select(Project.id)
+                .select_from(fts_table)
+                .join(Project, Project.id == fts_table.c.rowid)
+                .where(_fts_match(filters), *_conditions(filters, user))
+            )
+        else:
+            stmt = sa.select(Project.id).where(*_conditions(filters, user))
+        return list(db.session.scalars(stmt.limit(COUNT_CAP + 1)))
+
+    return cached("projects.matches", (scope_key(user), filters.counted), compute)
+
+
+def _page_keys(filters: ProjectFilters, conditions: list, *, reverse=False, offset=0, limit=None):
+    """The ids of a page's projects: only the sort key and the id are sorted and skipped; the
+    full rows are loaded for these ids alone (a "late row lookup")."""
+    keys = sa.select(Project.id).where(*conditions)
     if filters.sort == "department":
         keys = keys.join(Project.department)
-    offset = (filters.page - 1) * filters.per_page
-    return keys.order_by(*_ordering(filters)).limit(filters.per_page).offset(offset)
+    limit = filters.per_page if limit is None else limit
+    return keys.order_by(*_ordering(filters, reverse)).limit(limit).offset(offset)
 
 
-def project_page(filters: ProjectFilters, user) -> ProjectPage:
-    """One page of the list and its total, in three queries whatever the number of projects:
-    the total, the page's rows with their departments, the technologies of these rows.
-
-    Without a search the total comes from the index alone. A search has to read the rows: there
-    the total is counted by the same pass that finds the page (`count(*) OVER ()`), so the
-    table is read once instead of twice.
-    """
-    if filters.search_words:
-        keys = _page_keys(filters, user).add_columns(sa.func.count().over())
-        rows = db.session.execute(keys).all()
-        ids = [row[0] for row in rows]
-        total = rows[0][1] if rows else (count_projects(filters, user) if filters.page > 1 else 0)
-        where = Project.id.in_(ids)
-    else:
-        total = count_projects(filters, user)
-        offset = (filters.page - 1) * filters.per_page
-        if offset >= total:
-            return ProjectPage(filters=filters, items=[], total=total)
-        where = Project.id.in_(_page_keys(filters, user))
+def _load_rows(filters: ProjectFilters, ids: list[int], reverse: bool = False) -> list[Project]:
+    """The rows of `ids` with their departments (one join) and technologies (one query)."""
+    if not ids:
+        return []
     stmt = (
         sa.select(Project)
         .join(Project.department)
         .options(contains_eager(Project.department), load_only(*LIST_COLUMNS))
-        .where(where)
-        .order_by(*_ordering(filters))
+        .where(Project.id.in_(ids))
+        .order_by(*_ordering(filters, reverse))
     )
-    items = list(db.session.scalars(stmt).unique()) if total else []
-    return ProjectPage(filters=filters, items=items, total=total)
+    items = list(db.session.scalars(stmt).unique())
+    return items[::-1] if reverse else items
+
+
+def project_page(filters: ProjectFilters, user, *, exact_total: bool = False) -> ProjectPage:
+    """One page of the list and its total, in a bounded number of queries whatever the number
+    of projects: the total (cached), the page's keys, its rows with their departments, the
+    technologies of these rows.
+
+    - Without a search the total is exact, counted on the indexes and cached per data version.
+    - A search first finds up to COUNT_CAP + 1 matches through the trigram index. Up to
+      COUNT_CAP, the total is exact and the page is sorted from these ids alone; beyond, the
+      word is common: the total says "more than COUNT_CAP" (unless `exact_total`, for the API)
+      and the page is read in the list's order, where 50 matches come after a few hundred rows.
+    - A keyset cursor (`after`/`before`, reference order) reads the page next to a known row
+      from the index: as cheap at page 2,000 as at page 2. A page number in the second half of
+      the list is read from the end of the list in reverse order (small offset), then turned
+      around, so that the last pages cost what the first ones do.
+    """
+    conditions = _filter_conditions(filters, user) + _search_conditions(filters)
+    total, exact = None, True
+    if filters.search_words:
+        matches = _search_matches(filters, user)
+        if len(matches) <= COUNT_CAP:
+            total = len(matches)
+            if not total:
+                return ProjectPage(filters=filters, items=[], total=0)
+            # The page is sorted among these ids only (the LIKEs are already checked).
+            conditions = [Project.id.in_(matches)]
+        elif exact_total:
+            total = count_projects(filters, user)
+        else:
+            total, exact = COUNT_CAP, False
+    else:
+        total = count_projects(filters, user)
+
+    offset = (filters.page - 1) * filters.per_page
+    if filters.after or filters.before:
+        reverse = bool(filters.before)
+        cursor = filters.before or filters.after
+        forward = filters.descending == reverse  # walking towards larger references
+        bound = Project.reference > cursor if forward else Project.reference < cursor
+        keys = _page_keys(filters, [*conditions, bound], reverse=reverse)
+    elif exact and offset >= total:
+        return ProjectPage(filters=filters, items=[], total=total, total_exact=exact)
+    elif exact and offset > total // 2:
+        # Read from the other end: the rows after this page, in reverse order, are few.
+        from_end = total - offset - filters.per_page
+        limit = filters.per_page + min(from_end, 0)
+        reverse = True
+        keys = _page_keys(filters, conditions, reverse=True, offset=max(from_end, 0), limit=limit)
+    else:
+        reverse = False
+        keys = _page_keys(filters, conditions, offset=offset)
+    ids = list(db.session.scalars(keys))
+    items = _load_rows(filters, ids, reverse)
+    return ProjectPage(filters=filters, items=items, total=total, total_exact=exact)
 
 
 def enum_labels() -> dict[str, dict[str, str]]:
