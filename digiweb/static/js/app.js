@@ -2,22 +2,54 @@
 (function () {
   "use strict";
 
+  // The element itself or the first one inside it that matches the selector.
+  function find(root, selector) {
+    if (!root || !root.querySelector) return null;
+    return root.matches(selector) ? root : root.querySelector(selector);
+  }
+
+  function moveFocus(element) {
+    if (!element.hasAttribute("tabindex")) element.setAttribute("tabindex", "-1");
+    element.removeAttribute("data-focus");  // once: a later swap nearby must not focus it again
+    element.focus();
+  }
+
   // After a swap, move the focus to the error summary if one arrived, else to the new content
   // when it asks for it (data-focus), so that keyboard and screen-reader users follow.
+  // htmx fires afterSwap on each element it put in the page: event.target is the new content
+  // (detail.target is the old element, already out of the page, after an outerHTML swap).
   document.addEventListener("htmx:afterSwap", function (event) {
-    var target = event.detail.target;
-    var summary = target.querySelector && target.querySelector(".error-summary");
-    var focusable = summary || (target.querySelector && target.querySelector("[data-focus]"));
-    if (focusable) {
-      if (!focusable.hasAttribute("tabindex")) focusable.setAttribute("tabindex", "-1");
-      focusable.focus();
+    var root = event.target;
+    var focusable = find(root, ".error-summary") || find(root, "[data-focus]");
+    if (focusable && document.contains(focusable)) moveFocus(focusable);
+  });
+
+  // When the element that had the focus left the page with the swap (a form replaced by its
+  // card, a cancel link), the focus falls back to the body: screen readers restart from the top
+  // of the page and Tab from the first link. Put it on the new content instead.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var active = document.activeElement;
+    if (active && active !== document.body) return;
+    var root = event.target;
+    if (!root || !root.querySelector || !document.contains(root) || root === document.body) return;
+    moveFocus(find(root, "h1, h2, h3, h4") || root);
+  });
+
+  // The messages of an htmx answer go into the live region even if their block was replaced
+  // meanwhile (session.js shows a refused upload's page there).
+  document.addEventListener("htmx:oobErrorNoTarget", function (event) {
+    var content = event.detail.content;
+    var area = document.getElementById("flash-area");
+    if (area && content && content.id === "flash-messages") {
+      content.removeAttribute("hx-swap-oob");
+      area.replaceChildren(content);
     }
   });
 
   // Focus the error summary of a page rendered by the server after a failed post.
   document.addEventListener("DOMContentLoaded", function () {
     var summary = document.querySelector(".error-summary");
-    if (summary) summary.focus();
+    if (summary) moveFocus(summary);
   });
 
   // A button with data-print-href opens its document and shows a busy state meanwhile.
