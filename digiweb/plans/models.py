@@ -276,6 +276,11 @@ class Project(db.Model):
         sa.Index("ix_projects_year_reference", "year", "reference", "department_id"),
         sa.Index("ix_projects_reference_scope", "reference", "id", "year", "department_id"),
         sa.Index("ix_projects_plan_figures", "plan_id", "target", "status", "kind", "budget_dzd"),
+        # The list of a year sorted by budget or by title (issue 7): the first page and the
+        # last ones (read backwards) come from the index instead of sorting the year's rows.
+        sa.Index("ix_projects_year_budget", "year", "budget_dzd", "id"),
+        sa.Index("ix_projects_year_title_ar", "year", "title_ar", "id"),
+        sa.Index("ix_projects_year_title_fr", "year", "title_fr", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

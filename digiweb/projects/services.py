@@ -10,6 +10,7 @@ found by sorting only the keys of the matching rows before loading its 50 full r
 """
 
 import re
+from array import array
 from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
@@ -50,6 +51,9 @@ CURSOR = re.compile(r"^[^\x00-\x1f\x7f]{1,40}$")
 # A search counts its matches up to this number, then says "more than 1,000 projects": the
 # cost of a word found in a fifth of 100,000 projects stays that of 1,000 rows.
 COUNT_CAP = 1000
+# Up to this many candidates in the SQLite trigram table, a search takes every match from it
+# (exact count, page sorted among them); beyond, the capped count and a scan in list order.
+FTS_EXACT_LIMIT = 5000
 # Tests turn the trigram index off to check that it changes no result.
 USE_TRIGRAM_INDEX = True
 
@@ -64,6 +68,8 @@ SORT_LABELS = {
     "budget": _l("Budget"),
     "progress": _l("Progress"),
 }
+# Sort keys whose column may be empty (they sort last, whichever the direction).
+NULLABLE_SORTS = ("budget", "target")
 FIELD_LABELS = {
     "year": _l("Year"),
     "q": _l("Search"),
@@ -377,6 +383,9 @@ def _ordering(filters: ProjectFilters, reverse: bool = False) -> list:
     # Empty values last in both directions; the id makes the order total, so pages are stable.
     tie = Project.id.desc() if descending else Project.id.asc()
     key = key.desc() if descending else key.asc()
+    if filters.sort not in NULLABLE_SORTS:
+        # No NULLS clause on columns that hold none: SQLite can then use an index for it.
+        return [key, tie]
     return [key.nulls_first() if reverse else key.nulls_last(), tie]
 
 
@@ -504,15 +513,25 @@ def _fts_match(filters: ProjectFilters):
     return fts_table.c.projects_search.op("MATCH")(fts_phrase(_long_words(filters)))
 
 
-def _search_matches(filters: ProjectFilters, user) -> list[int]:
-    """The ids of up to COUNT_CAP + 1 matches of a search, in no particular order.
+def _fts_count(filters: ProjectFilters) -> int:
+    """How many projects the trigram table finds for the search, counted up to
+    FTS_EXACT_LIMIT + 1 (every year and department: a cheap upper bound, about 1 ms)."""
+    found = sa.select(fts_table.c.rowid).where(_fts_match(filters)).limit(FTS_EXACT_LIMIT + 1)
+    return db.session.scalar(sa.select(sa.func.count()).select_from(found.subquery()))
+
+
+def _search_matches(filters: ProjectFilters, user) -> tuple[array, bool]:
+    """The ids of the matches of a search, in no particular order, and whether they are all
+    of them: up to COUNT_CAP + 1, or every one when the SQLite trigram table finds at most
+    FTS_EXACT_LIMIT candidates (reading that many index entries costs a few milliseconds).
 
     SQLite: driven by the trigram table (a rare word reads only its rows, a common one stops
     after COUNT_CAP + 1); PostgreSQL: the planner picks the GIN index or a scan that stops
     early. Short words (under 3 characters) only narrow what the others found, or are scanned.
     """
 
-    def compute() -> list[int]:
+    def compute() -> tuple[array, bool]:
+        limit = COUNT_CAP + 1
         if _use_fts(filters):
             stmt = (
                 sa.select(Project.id)
@@ -520,9 +539,12 @@ def _search_matches(filters: ProjectFilters, user) -> list[int]:
                 .join(Project, Project.id == fts_table.c.rowid)
                 .where(_fts_match(filters), *_conditions(filters, user))
             )
+            if _fts_count(filters) <= FTS_EXACT_LIMIT:
+                limit = None
         else:
             stmt = sa.select(Project.id).where(*_conditions(filters, user))
-        return list(db.session.scalars(stmt.limit(COUNT_CAP + 1)))
+        ids = array("q", db.session.scalars(stmt.limit(limit)))
+        return ids, limit is None or len(ids) < limit
 
     return cached("projects.matches", (scope_key(user), filters.counted), compute)
 
@@ -570,13 +592,13 @@ def project_page(filters: ProjectFilters, user, *, exact_total: bool = False) ->
     conditions = _filter_conditions(filters, user) + _search_conditions(filters)
     total, exact = None, True
     if filters.search_words:
-        matches = _search_matches(filters, user)
-        if len(matches) <= COUNT_CAP:
+        matches, complete = _search_matches(filters, user)
+        if complete:
             total = len(matches)
             if not total:
                 return ProjectPage(filters=filters, items=[], total=0)
             # The page is sorted among these ids only (the LIKEs are already checked).
-            conditions = [Project.id.in_(matches)]
+            conditions = [Project.id.in_(list(matches))]
         elif exact_total:
             total = count_projects(filters, user)
         else:

@@ -131,6 +131,7 @@ def test_bulk_inserted_projects_are_found(reviewer, world):
 
 def test_a_common_word_says_more_than_and_still_pages(reviewer, world, monkeypatch):
     monkeypatch.setattr(services, "COUNT_CAP", 5)
+    monkeypatch.setattr(services, "FTS_EXACT_LIMIT", 5)
     add_projects(world.sent_plan, 8, title_fr="Plateforme commune")
     add_projects(world.sent_plan, 2, title_fr="Autre chose")
     body = reviewer.get("/projects?year=all&q=commune&per_page=3").get_data(as_text=True)
@@ -150,6 +151,15 @@ def test_a_common_word_says_more_than_and_still_pages(reviewer, world, monkeypat
     assert "2 projets" in reviewer.get("/projects?year=all&q=autre").get_data(as_text=True)
 
 
+@pytest.mark.skipif(ON_POSTGRES, reason="the SQLite trigram table's candidate count")
+def test_few_candidates_in_the_index_give_an_exact_count(reviewer, world, monkeypatch):
+    monkeypatch.setattr(services, "COUNT_CAP", 5)
+    monkeypatch.setattr(services, "FTS_EXACT_LIMIT", 50)
+    add_projects(world.sent_plan, 8, title_fr="Plateforme commune")
+    body = reviewer.get("/projects?year=all&q=commune&per_page=3").get_data(as_text=True)
+    assert "8 projets" in body and 'data-exact="true"' in body and "page 1 sur 3" in body
+
+
 def test_the_api_total_stays_exact(reviewer, world, monkeypatch):
     monkeypatch.setattr(services, "COUNT_CAP", 5)
     add_projects(world.sent_plan, 8, title_fr="Plateforme commune")
@@ -159,6 +169,7 @@ def test_the_api_total_stays_exact(reviewer, world, monkeypatch):
 
 def test_capped_count_in_arabic(client, world, monkeypatch):
     monkeypatch.setattr(services, "COUNT_CAP", 5)
+    monkeypatch.setattr(services, "FTS_EXACT_LIMIT", 5)
     add_projects(world.sent_plan, 8, title_ar="منصة مشتركة")
     logged_in(client, world.reviewer, lang="ar")
     body = client.get("/projects?year=all&q=مشتركه").get_data(as_text=True)

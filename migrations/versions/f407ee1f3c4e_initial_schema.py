@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: e87700e6a39f
+Revision ID: f407ee1f3c4e
 Revises: 
-Create Date: 2026-11-25 07:11:33.729807
+Create Date: 2026-11-25 07:20:08.073869
 
 """
 from alembic import op
@@ -12,7 +12,7 @@ import digiweb.db_types
 
 
 # revision identifiers, used by Alembic.
-revision = 'e87700e6a39f'
+revision = 'f407ee1f3c4e'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -304,10 +304,13 @@ def upgrade():
         batch_op.create_index('ix_projects_plan_figures', ['plan_id', 'target', 'status', 'kind', 'budget_dzd'], unique=False)
         batch_op.create_index(batch_op.f('ix_projects_plan_id'), ['plan_id'], unique=False)
         batch_op.create_index('ix_projects_reference_scope', ['reference', 'id', 'year', 'department_id'], unique=False)
+        batch_op.create_index('ix_projects_year_budget', ['year', 'budget_dzd', 'id'], unique=False)
         batch_op.create_index('ix_projects_year_department', ['year', 'department_id'], unique=False)
         batch_op.create_index('ix_projects_year_reference', ['year', 'reference', 'department_id'], unique=False)
         batch_op.create_index('ix_projects_year_status', ['year', 'status'], unique=False)
         batch_op.create_index('ix_projects_year_target', ['year', 'target'], unique=False)
+        batch_op.create_index('ix_projects_year_title_ar', ['year', 'title_ar', 'id'], unique=False)
+        batch_op.create_index('ix_projects_year_title_fr', ['year', 'title_fr', 'id'], unique=False)
 
     op.create_table('decision_projects',
     sa.Column('decision_id', sa.Integer(), nullable=False),
@@ -393,10 +396,13 @@ def downgrade():
 
     op.drop_table('decision_projects')
     with op.batch_alter_table('projects', schema=None) as batch_op:
+        batch_op.drop_index('ix_projects_year_title_fr')
+        batch_op.drop_index('ix_projects_year_title_ar')
         batch_op.drop_index('ix_projects_year_target')
         batch_op.drop_index('ix_projects_year_status')
         batch_op.drop_index('ix_projects_year_reference')
         batch_op.drop_index('ix_projects_year_department')
+        batch_op.drop_index('ix_projects_year_budget')
         batch_op.drop_index('ix_projects_reference_scope')
         batch_op.drop_index(batch_op.f('ix_projects_plan_id'))
         batch_op.drop_index('ix_projects_plan_figures')
