@@ -10,8 +10,9 @@
    several URLs (years, sort orders, search words, pages, dashboard filters: `scenario_list`),
    which `bench/report.lua` requests in turn, so that a cache cannot reduce it to one stored
    answer. For each scenario: p50, p95, requests/s, errors (non-2xx and socket errors), the
-   ratio of its median to the median of `/healthz` measured in the same run (before the
-   scenarios, and again after them as a check) and the load average of the machine.
+   ratio of its median to the mean of the `/healthz` medians measured just before and just
+   after it in the same run (the machine is shared: its load moves during a run) and the
+   load average of the machine.
    Service time (in a child process, Flask's test client): the same URLs cold (the cache
    cleared before each request) and warm (each URL already served once).
 3. PDFs (in a child process): the minutes MNS-2021-001 and the 2021 campaign report, the app's
