@@ -6,6 +6,7 @@
   "use strict";
 
   var dialog, data, idleEnd, absoluteEnd, checkTimer, tickTimer, mode, returnFocus;
+  var checking = false; // a question to the server is under way
   var absoluteSeen = false; // the "cannot be extended" warning was read: not shown again
 
   function now() { return Date.now(); }
@@ -33,26 +34,40 @@
   // Ask the server how long is left (another tab may have kept the session alive); the
   // question itself does not count as activity.
   function check() {
+    if (checking) return;
+    checking = true;
     fetch(data.statusUrl, { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (response) {
+        checking = false;
         if (response.status === 401) return expired();
         return response.json().then(function (times) {
           idleEnd = now() + times.idle_remaining * 1000;
           absoluteEnd = now() + times.absolute_remaining * 1000;
           var warnBefore = seconds("warnBefore");
-          if (absoluteEnd - now() <= warnBefore && absoluteEnd <= idleEnd) {
+          if (Math.min(idleEnd, absoluteEnd) <= now()) {
+            // the server has not ended it yet (clocks round to the second): ask again
+            window.clearTimeout(checkTimer);
+            checkTimer = window.setTimeout(check, 1000);
+          } else if (absoluteEnd - now() <= warnBefore && absoluteEnd <= idleEnd) {
             if (absoluteSeen) endAt(absoluteEnd);
             else open("absolute");
           } else if (idleEnd - now() <= warnBefore) open("idle");
-          else schedule();
+          else {
+            mode = null;
+            close();
+            schedule();
+          }
         });
       })
-      .catch(function () { open("idle"); });
+      .catch(function () {
+        checking = false;
+        open("idle");
+      });
   }
 
   function endAt(end) {
     window.clearTimeout(checkTimer);
-    checkTimer = window.setTimeout(expired, Math.max(end - now(), 0));
+    checkTimer = window.setTimeout(check, Math.max(end - now(), 0) + 500);
   }
 
   function show(selector, visible) {
@@ -91,10 +106,10 @@
     var rest = left % 60;
     dialog.querySelector(".session-countdown").textContent =
       minutes + ":" + (rest < 10 ? "0" : "") + rest;
-    if (left <= 0) expired();
+    if (left <= 0) check(); // the server says whether it is over
   }
 
-  // The session is over: the login page (the server says why), then back here.
+  // The session is over (the server said so): the login page, which says why, then back here.
   function expired() {
     window.clearInterval(tickTimer);
     window.clearTimeout(checkTimer);

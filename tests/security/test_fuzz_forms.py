@@ -1,0 +1,408 @@
+"""Property-based fuzzing (Hypothesis) of every form of the app: never a 5xx, never an
+unhandled exception (ASVS 1.2.x/2.2.x input handling, 16.5.x errors fail safely).
+
+The routes come from `app.url_map` (every rule accepting POST, those added later included), so a
+new form is fuzzed without being listed here. For each one:
+- the account that may use it is found by probing (an officer of a department whose plan is a
+  draft, then reviewer, then admin, then viewer; anonymous for the public login form): the first
+  that is neither refused (401/403/404) nor sent to the login page;
+- the field names are those of the forms on the page that shows the form (the route's own URL,
+  else its parent pages), plus every field name of every FlaskForm class of the app (so fields
+  unexpected for that form are sent too); the choices of its selects and check boxes and its
+  hidden values (the record's version) are known values the generator mixes in;
+- each example posts generated values (Arabic text, RTL and bidi marks, NULs, huge strings,
+  numbers as text, malformed dates, several values for one field, missing fields, unexpected
+  fields, a file for upload forms) with a valid CSRF token, as a plain post or as htmx, and
+  with URL parameters that are the right record, another existing one or a missing one.
+
+A fresh demo database per route (cheap: a copied file on SQLite, 0.3 s on PostgreSQL), so a
+route that closes a campaign or deletes a record does not starve the others of examples.
+
+Profiles (HYPOTHESIS_PROFILE): `ci` (derandomized, the default when CI=true), `dev` (random
+seeds, the default elsewhere), `thorough` (ten times the examples, for a long local run).
+"""
+
+import io
+import logging
+import os
+from html.parser import HTMLParser
+
+import pytest
+from flask_wtf import FlaskForm
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from werkzeug.datastructures import FileStorage, MultiDict
+
+from digiweb import create_app
+from digiweb.extensions import db
+from tests.conftest import DEMO_PASSWORD, CSRFClient
+
+EXAMPLES = 45
+COMMON = {
+    "deadline": None,
+    "database": None,
+    "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    "max_examples": EXAMPLES,
+}
+settings.register_profile("ci", derandomize=True, print_blob=True, **COMMON)
+settings.register_profile("dev", **COMMON)
+settings.register_profile("thorough", **{**COMMON, "max_examples": EXAMPLES * 10})
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") == "true" else "dev")
+)
+
+STATE_CHANGING = {"POST", "PUT", "PATCH", "DELETE"}
+REFUSED = {401, 403, 404}
+NEVER_FUZZED = {"csrf_token"}  # a wrong token is a 400 before any code of ours runs
+
+
+def _post_rules():
+    app = create_app({"SQLALCHEMY_DATABASE_URI": "sqlite://"})
+    rules = [r for r in app.url_map.iter_rules() if r.methods & STATE_CHANGING]
+    return sorted(rules, key=lambda r: r.rule)
+
+
+RULES = _post_rules()
+
+
+# --- what the forms look like ------------------------------------------------------------------
+
+
+def _form_field_names() -> set[str]:
+    """Every field name of every FlaskForm class of the app (imported by create_app)."""
+    from wtforms.fields.core import UnboundField
+
+    names, stack = set(), list(FlaskForm.__subclasses__())
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        if not cls.__module__.startswith("digiweb"):
+            continue
+        for name in dir(cls):
+            if isinstance(getattr(cls, name, None), UnboundField):
+                names.add(name)
+    return names - NEVER_FUZZED
+
+
+FIELD_NAMES = sorted(_form_field_names())
+
+
+class _FormParser(HTMLParser):
+    """The names, hidden values and choices of the fields of the forms in a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.names: set[str] = set()
+        self.known: dict[str, set[str]] = {}
+        self.files: set[str] = set()
+        self._select: str | None = None
+
+    def _keep(self, name, value):
+        if name and value is not None:
+            self.known.setdefault(name, set()).add(value)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag in ("input", "textarea", "select") and name and name not in NEVER_FUZZED:
+            self.names.add(name)
+            kind = attrs.get("type", "text")
+            if kind == "file":
+                self.files.add(name)
+            elif kind in ("hidden", "checkbox", "radio") or attrs.get("value"):
+                self._keep(name, attrs.get("value"))
+        if tag == "select":
+            self._select = name
+        if tag == "option" and self._select:
+            self._keep(self._select, attrs.get("value"))
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+
+
+def _page_forms(client, url: str) -> _FormParser:
+    """The forms of the page that shows `url`'s form: the URL itself, else a parent page."""
+    parser = _FormParser()
+    parts = url.split("?")[0].rstrip("/").split("/")
+    for end in range(len(parts), 1, -1):
+        candidate = "/".join(parts[:end]) or "/"
+        response = client.get(candidate)
+        if response.status_code == 200 and response.mimetype == "text/html":
+            parser.feed(response.get_data(as_text=True))
+            if parser.names:
+                break
+    return parser
+
+
+# --- the records the URL parameters can name -------------------------------------------------
+
+
+ALIASES = {"remark": "plan_events", "item": "agenda_items", "attendee": "meeting_attendees"}
+
+
+def _table_for(parameter: str):
+    base = parameter.removesuffix("_id")
+    tables = db.metadata.tables
+    if base in ALIASES and ALIASES[base] in tables:
+        return tables[ALIASES[base]]
+    if base + "s" in tables:
+        return tables[base + "s"]
+    matches = [t for name, t in tables.items() if name.endswith("_" + base + "s")]
+    return matches[0] if matches else None
+
+
+def _existing_values(parameter: str) -> list:
+    if parameter == "reference":
+        from digiweb.meetings.models import Meeting
+
+        return list(db.session.scalars(db.select(Meeting.reference).order_by(Meeting.id)))
+    table = _table_for(parameter)
+    if table is None or "id" not in table.c:
+        return [1]
+    return list(db.session.scalars(db.select(table.c.id).order_by(table.c.id))) or [1]
+
+
+def _officers() -> list[tuple[str, int]]:
+    """One officer per state of a 2021 plan holding projects (draft first: officers write in
+    drafts, record progress in approved plans, answer remarks in returned ones), with the plan."""
+    from digiweb.campaigns.models import Campaign
+    from digiweb.departments.models import Department
+    from digiweb.plans.models import Plan, PlanStatus, Project
+
+    found = []
+    for status in (PlanStatus.DRAFT, PlanStatus.APPROVED, PlanStatus.RETURNED):
+        row = db.session.execute(
+            db.select(Department.code, Plan.id)
+            .join(Plan, Plan.department_id == Department.id)
+            .join(Campaign, Plan.campaign_id == Campaign.id)
+            .where(Campaign.year == 2021, Plan.status == status)
+            .where(Plan.projects.any(Project.id.is_not(None)))
+            .order_by(Plan.id)
+        ).first()
+        if row is not None:
+            found.append((f"officer-{row.code.lower()}", row.id))
+    return found
+
+
+def _own_values(parameter: str, username: str, plan_id: int | None) -> list:
+    """The account's own records first: its notifications, the officer's plan and what the
+    plan holds."""
+    from digiweb.auth.models import User
+    from digiweb.plans.models import Project
+
+    table = _table_for(parameter)
+    if table is not None and "user_id" in table.c:
+        user_id = db.session.scalar(db.select(User.id).where(User.username == username))
+        query = db.select(table.c.id).where(table.c.user_id == user_id).order_by(table.c.id)
+        return list(db.session.scalars(query))
+    if plan_id is None:
+        return []
+    if parameter == "plan_id":
+        return [plan_id]
+    if parameter == "project_id":
+        return list(db.session.scalars(db.select(Project.id).where(Project.plan_id == plan_id)))
+    if table is not None and "plan_id" in table.c:  # e.g. the remarks of the plan
+        query = db.select(table.c.id).where(table.c.plan_id == plan_id).order_by(table.c.id.desc())
+        return list(db.session.scalars(query))
+    return []
+
+
+# --- generated values --------------------------------------------------------------------------
+
+ARABIC = st.text(alphabet=st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), max_size=40)
+MARKS = st.sampled_from(
+    ["\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2069",
+     "\u061c", "\ufeff", "\u0640"]
+)  # fmt: skip
+NASTY = st.sampled_from(
+    ["\0", "\x00\x00", "'; DROP TABLE projects; --", "<script>alert(1)</script>", "{{7*7}}",
+     "%(name)s", "%s%s%n", "../../etc/passwd", "file:///etc/passwd", "\r\n\r\n", "\\", "\ud7ff",
+     "𝕏😀", "ﷺ", "\u0300" * 50, " ", "", "true", "on", "null", "None", "[]", "{}"]
+)  # fmt: skip
+NUMBERS = st.one_of(
+    st.integers(min_value=-(10**30), max_value=10**30).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+    st.sampled_from(
+        ["1e309", "-0", "0x10", "1 250 000", "1\u202f250\u202f000", "1,5", "١٢٣", "12abc",
+         "9" * 400, "2147483648", "-2147483649", "99999999999999999999.99", "NaN", "inf"]
+    ),
+)  # fmt: skip
+DATES = st.one_of(
+    st.sampled_from(
+        ["2021-02-30", "2021-13-01", "0000-00-00", "9999-12-31", "10000-01-01", "31/12/2021",
+         "2021/03/25", "25-03-2021", "2021-03-25T10:00", "2021-03-25 25:61", "١٢/٠٣/٢٠٢١",
+         "0001-01-01", "1900-02-29", "2021-3-5", "T", "25:00", "00:60", "-1-01-01"]
+    ),
+    st.dates().map(str),
+    st.datetimes().map(lambda d: d.isoformat()),
+)  # fmt: skip
+TEXT = st.one_of(
+    st.text(max_size=60),
+    ARABIC,
+    st.lists(st.one_of(ARABIC, MARKS, NASTY, st.text(max_size=5)), max_size=8).map("".join),
+    NASTY,
+    NUMBERS,
+    DATES,
+    # huge: up to 100,000 Arabic letters (200 KB; beyond 1 MiB the body is refused with a 413
+    # before any form code runs: tests/security/test_uploads.py)
+    st.integers(min_value=1, max_value=5).map(lambda n: "ب" * (10**n)),
+)
+
+
+@st.composite
+def _field_value(draw, known: set[str]):
+    if known and draw(st.integers(0, 2)) == 0:
+        return draw(st.sampled_from(sorted(known)))
+    return draw(TEXT)
+
+
+@st.composite
+def _form_data(draw, page: _FormParser):
+    """A form: some of the page's fields (each with one value or several), some unexpected
+    ones, the others missing."""
+    data = MultiDict()
+    page_names = sorted(page.names - page.files)
+    chosen = draw(st.lists(st.sampled_from(page_names), unique=True)) if page_names else []
+    extra = draw(st.lists(st.sampled_from([*FIELD_NAMES, "zzz", "id", "__proto__"]), max_size=3))
+    for name in chosen + extra:
+        known = page.known.get(name, set())
+        for value in draw(st.lists(_field_value(known), min_size=1, max_size=3)):
+            data.add(name, value)
+    for name in sorted(page.files):
+        if draw(st.booleans()):
+            content = draw(st.one_of(st.binary(max_size=2000), st.just(b"PK\x03\x04" * 10)))
+            filename = draw(st.sampled_from(["plan.xlsx", "a.csv", "", "x" * 300, "خطة.xlsx"]))
+            data.add(name, FileStorage(io.BytesIO(content), filename=filename))
+    return data
+
+
+# --- the test ----------------------------------------------------------------------------------
+
+
+class _Errors(logging.Handler):
+    """Collects what the app logs at ERROR: an unhandled exception is logged there."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.records: list[str] = []
+
+    def emit(self, record):
+        self.records.append(self.format(record))
+
+
+def _login(client, username: str | None) -> bool:
+    if username is None:
+        return True
+    response = client.post("/login", data={"username": username, "password": DEMO_PASSWORD})
+    return response.status_code == 302
+
+
+def _sent_to_login(response) -> bool:
+    location = response.headers.get("Location", "") + response.headers.get("HX-Redirect", "")
+    return response.status_code == 401 or (
+        response.status_code in (302, 303) and location.startswith("/login")
+    )
+
+
+def _choose_account(app, rule):
+    """The first account that may use the route (probed with an empty post), with the URL
+    values of its own records."""
+    if getattr(app.view_functions[rule.endpoint], "is_public", False):
+        return None, {}, None
+    staff = [(name, None) for name in ("reviewer", "admin")]
+    first = None
+    for username, plan_id in [*staff, *_officers(), ("viewer", None)]:
+        values = {
+            name: (_own_values(name, username, plan_id) or _existing_values(name))[0]
+            for name in rule.arguments
+        }
+        first = first or (username, values)
+        client = app.test_client()
+        _login(client, username)
+        status = client.post(rule.build(values)[1], data={}).status_code
+        assert status < 500, f"POST {rule.build(values)[1]} (empty) as {username}: {status}"
+        if status not in REFUSED:
+            return username, values, status
+    return (*first, None)
+
+
+def _give_everyone_notifications():
+    """The demo data has no notifications: a few unread ones for every account, so that the
+    routes that mark them read have something to work on."""
+    from digiweb.auth.models import User
+    from digiweb.notifications.models import NotificationKind
+    from digiweb.notifications.services import notify_users
+
+    users = list(db.session.scalars(db.select(User)))
+    for kind in list(NotificationKind)[:3]:
+        notify_users(users, kind, {"department": "MF", "year": 2021}, link="/")
+    db.session.commit()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rule", RULES, ids=[f"{r.endpoint}" for r in RULES])
+def test_no_form_input_gives_a_server_error(demo_app, rule):
+    demo_app.test_client_class = CSRFClient
+    errors = _Errors()
+    demo_app.logger.addHandler(errors)
+    _give_everyone_notifications()
+    username, right_values, probe_status = _choose_account(demo_app, rule)
+    client = demo_app.test_client()
+    assert _login(client, username)
+    right_url = rule.build(right_values)[1]
+    page = _page_forms(client, right_url)
+    others = {name: [*_existing_values(name)[:30], 0, 987654] for name in rule.arguments}
+    if "reference" in others:
+        others["reference"] = [*others["reference"][:-2], "MNS-0000-000", "x" * 300, "%00"]
+    seen_statuses: dict[int, int] = {probe_status: 1} if probe_status else {}
+
+    @given(
+        data=_form_data(page),
+        htmx=st.booleans(),
+        url_choice=st.fixed_dictionaries(
+            {name: st.one_of(st.none(), st.sampled_from(values)) for name, values in others.items()}
+        ),
+        query=st.one_of(st.just(""), st.sampled_from(["?lang=fr", "?lang=ar", "?lang=zz&x=\0"])),
+    )
+    def post(data, htmx, url_choice, query):
+        values = {k: (right_values[k] if v is None else v) for k, v in url_choice.items()}
+        url = (rule.build(values)[1] if values else right_url) + query
+        headers = {"HX-Request": "true", "HX-Current-URL": url} if htmx else {}
+        method = sorted(rule.methods & STATE_CHANGING)[0]
+        response = client.open(url, method=method, data=data, headers=headers)
+        seen_statuses[response.status_code] = seen_statuses.get(response.status_code, 0) + 1
+        body = response.get_data(as_text=True)[:2000]
+        assert response.status_code < 500, f"{method} {url} {dict(data.lists())!r}: {body}"
+        assert errors.records == [], errors.records
+        if _sent_to_login(response) and username is not None:
+            _login(client, username)  # e.g. the admin deactivated itself: try to go on
+
+    try:
+        post()
+    finally:
+        demo_app.logger.removeHandler(errors)
+    # the route's code was reached (by the probe, e.g. the only unread notification, or by the
+    # examples), not only its refusals
+    assert set(seen_statuses) - REFUSED, f"{rule.rule} as {username}: only {seen_statuses}"
+
+
+def test_every_post_route_is_fuzzed():
+    """The walk is not empty: today's forms are in it, and new rules join automatically."""
+    endpoints = {rule.endpoint for rule in RULES}
+    assert {"auth.login", "plans.add_project", "plans.edit_project", "meetings.create"} <= endpoints
+    assert len(endpoints) >= 40
+    assert "version" in FIELD_NAMES and "title_ar" in FIELD_NAMES
+
+
+def test_the_page_parser_finds_names_choices_and_files():
+    parser = _FormParser()
+    parser.feed(
+        '<form><input name="csrf_token" type="hidden" value="t"><input name="version" '
+        'type="hidden" value="3"><select name="target"><option value="citizens">x</option>'
+        '</select><textarea name="summary_ar"></textarea><input type="file" name="file">'
+        "</form>"
+    )
+    assert parser.names == {"version", "target", "summary_ar", "file"}
+    assert parser.known == {"version": {"3"}, "target": {"citizens"}}
+    assert parser.files == {"file"}
