@@ -1,8 +1,8 @@
 """WCAG 2.2 AA in Chromium, in Arabic and in French: axe-core (WCAG 2.0/2.1/2.2 A and AA rules)
 finds nothing on the main pages of each role, nor after the htmx swaps (a form opened, a 422, a
-live search, a filter, an item added); every target is at least 24x24 px (or in a sentence, or
-with room around it); forms lead to their errors through a focused summary, for a plain post and
-for an htmx 422; and an officer adds a project to the plan with the keyboard alone.
+live search, a filter, an item added); every target is at least 24x24 px (unless it is a link
+in a sentence); forms lead to their errors through a focused summary, for a plain post and for
+an htmx 422; and an officer adds a project to the plan with the keyboard alone.
 
 One test walks all the pages of one role in one language with one logged-in browser context,
 and reports every problem it met at the end, so that a run says all that is to fix."""
