@@ -35,6 +35,7 @@ from tests.conftest import DEMO_PASSWORD, ON_POSTGRES, POSTGRES_URL
 
 pytestmark = [
     pytest.mark.postgres,
+    pytest.mark.slow,
     pytest.mark.skipif(not ON_POSTGRES, reason="needs PostgreSQL (TEST_DATABASE_URL)"),
 ]
 
@@ -150,16 +151,22 @@ class Server:
             stderr=subprocess.STDOUT,
         )
 
-    def wait_ready(self, timeout: float = 60) -> None:
+    def wait_ready(self, timeout: float = 90) -> bool:
+        """True once /healthz answers; False if gunicorn exited because its port was taken in
+        the meantime (the caller tries another port)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                pytest.fail(f"server {self.name} exited:\n{self.log.read_text()}")
+                self.stop()
+                log = self.log.read_text()
+                if "Address already in use" in log:
+                    return False
+                pytest.fail(f"server {self.name} exited:\n{log}")
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
             try:
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
                 conn.request("GET", "/healthz")
                 if conn.getresponse().status == 200:
-                    return
+                    return True
             except OSError:
                 pass
             finally:
@@ -168,13 +175,15 @@ class Server:
         pytest.fail(f"server {self.name} did not start:\n{self.log.read_text()}")
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self._log_file.close()
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if not self._log_file.closed:
+            self._log_file.close()
 
 
 @pytest.fixture(scope="module")
@@ -211,8 +220,15 @@ def servers(database, tmp_path_factory):
     try:
         for name in ("A", "B"):
             started.append(Server(name, database, folder / name, folder / f"{name}.log"))
-        for server in started:
-            server.wait_ready()
+        for index, server in enumerate(started):
+            for _ in range(3):
+                if server.wait_ready():
+                    break
+                server = started[index] = Server(
+                    server.name, database, folder / server.name, folder / f"{server.name}.log"
+                )
+            else:
+                pytest.fail(f"no free port for server {server.name}")
         yield started
     finally:
         for server in started:
