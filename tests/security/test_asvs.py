@@ -120,3 +120,13 @@ def test_a_deactivated_account_cannot_log_in(app, client):
     response = client.post("/login", data={"username": "gone", "password": PASSWORD})
     assert response.status_code == 401
     assert db.session.scalar(db.select(User.active).where(User.username == "gone")) is False
+
+
+def test_isolation_headers_on_pages_and_api(app, client):
+    """V3.5.8, V3.4.x: Cross-Origin-Opener-Policy, Permissions-Policy and X-Frame-Options on
+    pages, on JSON answers and on error pages alike."""
+    for path in ("/login", "/api/v1/stats", "/no-such-page"):
+        headers = client.get(path).headers
+        assert headers["Cross-Origin-Opener-Policy"] == "same-origin", path
+        assert "camera=()" in headers["Permissions-Policy"], path
+        assert headers["X-Frame-Options"] == "DENY", path

@@ -236,3 +236,22 @@ def test_with_redis_two_servers_share_the_limit(redis_url, tmp_path):
     assert _server(redis_url, tmp_path, 2) == [401, 429]
     assert _server("memory://", tmp_path, 2) == [401, 401]
     assert _server("memory://", tmp_path, 2) == [401, 401]
+
+
+def test_with_redis_down_requests_go_through(request):
+    """RATELIMIT_SWALLOW_ERRORS: a storage that does not answer costs the limit, not the
+    service (no 500 on the login form)."""
+    app = _make_app(
+        request,
+        "demo",
+        {
+            "RATELIMIT_ENABLED": True,
+            "RATELIMIT_LOGIN": "3 per minute",
+            "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{_free_port()}/0",
+        },
+    )
+    app.test_client_class = CSRFClient
+    with app.app_context():
+        client = app.test_client()
+        assert [_wrong_login(client).status_code for _ in range(4)] == [401] * 4
+        assert client.get("/login").status_code == 200
