@@ -542,17 +542,39 @@ def drain(base: str, limit: float = 180) -> None:
         time.sleep(0.1)
 
 
-def run_wrk(base: str, item: dict, cookie: str, duration: int, connections: int) -> dict:
-    """wrk on one URL; a run that completed too few requests for a median is run again, longer
-    (slow pages otherwise report nothing: wrk only counts requests that end in time)."""
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time spent so far by these processes (/proc/<pid>/stat)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def run_wrk(server, item: dict, cookie: str, duration: int, connections: int) -> dict:
+    """wrk on one scenario; a run that completed too few requests for a median is run again,
+    longer (slow pages otherwise report nothing: wrk only counts requests that end in time).
+    Also the CPU time the gunicorn workers spent per completed request: unlike latencies, the
+    load of other processes on the machine hardly changes it (on PostgreSQL it leaves out the
+    queries, which run in the database server)."""
+    base = server.base
+    workers = server.worker_pids()
     drain(base)
+    started = cpu_seconds(workers)
     result = _wrk_once(base, item, cookie, duration, connections)
     while result["requests"] < MIN_REQUESTS and duration < MAX_DURATION:
         drain(base)
         rate = result["requests"] / duration
         duration = min(MAX_DURATION, max(duration * 3, int(MIN_REQUESTS / rate) + 5 if rate else 0))
         print(f"    only {result['requests']} requests: again for {duration} s", flush=True)
+        started = cpu_seconds(workers)
         result = _wrk_once(base, item, cookie, duration, connections)
+    spent = cpu_seconds(workers) - started
+    result["worker_cpu_ms"] = (
+        round(spent * 1000 / result["requests"], 2) if result["requests"] else None
+    )
     result["duration_s"] = duration
     result["load_1m"] = round(os.getloadavg()[0], 2)
     if result["requests"] == 0:
@@ -621,22 +643,26 @@ def http_bench(url: str, duration: int, connections: int) -> dict:
         healthz = items[0]
         for item in items[1:]:
             print("  wrk healthz", flush=True)
-            floors.append(run_wrk(server.base, healthz, cookie, duration, connections))
+            floors.append(run_wrk(server, healthz, cookie, duration, connections))
             if "healthz" not in results:
                 results["healthz"] = {**floors[0], "paths": healthz["paths"]}
             print(f"  wrk {item['name']:10} ({len(item['paths'])} URLs)", flush=True)
             results[item["name"]] = {
-                **run_wrk(server.base, item, cookie, duration, connections),
+                **run_wrk(server, item, cookie, duration, connections),
                 "paths": item["paths"],
                 "single_ms": item["single_ms"],
                 "bytes": item["bytes"],
             }
         print("  wrk healthz again (drift check)", flush=True)
-        floors.append(run_wrk(server.base, healthz, cookie, duration, connections))
+        floors.append(run_wrk(server, healthz, cookie, duration, connections))
         results["healthz_after"] = {**floors[-1], "paths": healthz["paths"]}
         for index, item in enumerate(items[1:]):
             before, after = floors[index]["p50_ms"], floors[index + 1]["p50_ms"]
             results[item["name"]]["healthz_p50_ms"] = round((before + after) / 2, 2)
+            cpus = [f["worker_cpu_ms"] for f in floors[index : index + 2] if f["worker_cpu_ms"]]
+            results[item["name"]]["healthz_worker_cpu_ms"] = (
+                round(sum(cpus) / len(cpus), 2) if cpus else None
+            )
         results["healthz"]["all_p50_ms"] = [round(f["p50_ms"], 2) for f in floors]
         results["healthz"]["errors"] += sum(f["errors"] for f in floors[1:-1])
         return results
@@ -938,11 +964,13 @@ def print_report(results: dict) -> list[str]:
             f"HTTP ({results['database']}, gunicorn 2 workers, wrk {results['connections']} "
             f"connections, {results['duration']} s each; each scenario rotates over its URLs; "
             "healthz = mean of the /healthz medians measured just before and after it; "
-            "load = 1-min load average at its end)"
+            "load = 1-min load average at its end; cpu/req = CPU ms of the gunicorn workers per "
+            "completed request, and its ratio to that of /healthz)"
         )
         print(
             f"{'scenario':12} {'URLs':>4} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'errors':>7} "
-            f"{'healthz':>8} {'x healthz':>10} {'target':>7} {'load':>5}  ok"
+            f"{'healthz':>8} {'x healthz':>10} {'target':>7} {'load':>5}  ok  "
+            f"{'cpu/req':>8} {'x healthz':>9}"
         )
         for name, row in http.items():
             urls = len(row.get("paths", []))
@@ -968,11 +996,17 @@ def print_report(results: dict) -> list[str]:
             ok = row["errors"] == 0 and (target is None or ratio <= target)
             if not ok:
                 missed.append(f"{name}: x{ratio:.2f} (target x{target}), {row['errors']} errors")
+            cpu, cpu_floor = row.get("worker_cpu_ms"), row.get("healthz_worker_cpu_ms")
+            if name == "healthz":
+                cpu_floor = cpu
+            cpu_ratio = cpu / cpu_floor if cpu and cpu_floor else None
+            row["worker_cpu_ratio"] = round(cpu_ratio, 2) if cpu_ratio else None
             print(
                 f"{name:12} {urls:4d} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} {row['rps']:8.1f} "
                 f"{row['errors']:7d} {adjacent:8.1f} {ratio:10.2f} "
                 f"{('x' + str(target)) if target else '':>7} "
-                f"{row.get('load_1m', 0):5.1f}  {'yes' if ok else 'NO'}"
+                f"{row.get('load_1m', 0):5.1f}  {'yes' if ok else 'NO ':3}  "
+                f"{cpu or 0:8.2f} {cpu_ratio or 0:9.2f}"
             )
     service = results.get("service")
     if service:
