@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app
+from werkzeug.security import check_password_hash
 
 from digiweb.audit.models import AuditLog
 from digiweb.audit.services import record
@@ -45,6 +46,12 @@ def authenticate(username: str, password: str) -> LoginResult:
 
     Every success and failure is written to the audit log (and committed here)."""
     user = find_user(username)
+    # The password hash is slow by design: check it outside any transaction, so that a login
+    # never holds the database's write lock (a POST's transaction starts with BEGIN IMMEDIATE
+    # on SQLite: 50 logins at once waited past busy_timeout) nor the account's row lock.
+    password_hash = user.password_hash if user is not None else None
+    db.session.commit()
+    password_ok = password_hash is not None and check_password_hash(password_hash, password)
     if user is not None:
         # Logins of one account at the same moment (tabs, devices) each update its row: take
         # the row's lock so that they follow one another instead of failing on its version.
@@ -53,7 +60,7 @@ def authenticate(username: str, password: str) -> LoginResult:
             .where(User.id == user.id)
             .with_for_update(of=User)
             .execution_options(populate_existing=True)
-        ).one()
+        ).one_or_none()
     now = utcnow()
     if user is None:
         record("login_failed", "user", None, label=username[:64], actor_name=username[:64])
@@ -63,7 +70,7 @@ def authenticate(username: str, password: str) -> LoginResult:
         record("login_refused_locked", "user", user.id, label=user.username, actor_name="")
         db.session.commit()
         return LoginResult(user=user, locked=True)
-    if not user.active or not user.check_password(password):
+    if not user.active or not password_ok:
         record("login_failed", "user", user.id, label=user.username, actor_name=username[:64])
         db.session.flush()
         user.failed_logins += 1

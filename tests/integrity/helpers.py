@@ -101,12 +101,17 @@ def forms_of(html: str) -> list[tuple[dict, list]]:
     return reader.forms
 
 
-def form_fields(html: str, action_contains: str) -> list[tuple[str, str]]:
-    """The fields of the first form whose action contains `action_contains`."""
-    for attrs, fields in forms_of(html):
-        if action_contains in attrs.get("action", ""):
+def form_fields(html: str, action: str) -> list[tuple[str, str]]:
+    """The fields of the form posting to `action` (else of the first one whose action
+    contains it)."""
+    forms = forms_of(html)
+    for attrs, fields in forms:
+        if attrs.get("action", "").split("?")[0] == action:
             return list(fields)
-    raise AssertionError(f"no form posting to {action_contains!r} in the page")
+    for attrs, fields in forms:
+        if action in attrs.get("action", ""):
+            return list(fields)
+    raise AssertionError(f"no form posting to {action!r} in the page")
 
 
 def with_values(fields: list[tuple[str, str]], **values) -> list[tuple[str, str]]:

@@ -80,33 +80,36 @@ def _assert_form_kept(response, action: str, values: list[str], lang: str, htmx=
     return resend
 
 
-@pytest.mark.parametrize("lang", ["ar", "fr"])
-@pytest.mark.parametrize("htmx", [False, True])
-def test_project_edit_answers_503_with_every_value(as_user, failing_commits, lang, htmx):
+def test_project_edit_answers_503_with_every_value(as_user, failing_commits):
+    for lang, htmx in (("ar", False), ("fr", True)):
+        _edit_during_failure(as_user, failing_commits, lang, htmx)
+
+
+def _edit_during_failure(as_user, failing_commits, lang, htmx):
     project = _draft_project()
-    project_id, version, title = project.id, project.version, project.title_ar
+    project_id, version, old_title = project.id, project.version, project.title_ar
     officer = as_user(f"officer-{project.department.code.lower()}", lang=lang)
     path = f"/projects/{project_id}/edit"
     form = form_fields(_text(officer.get(path)), path)
+    title, summary = f"{ARABIC_TITLE} ({lang})", f"{ARABIC_SUMMARY} ({lang})"
     payload = with_values(
-        form,
-        **{f"p{project_id}-title_ar": ARABIC_TITLE, f"p{project_id}-summary_ar": ARABIC_SUMMARY},
+        form, **{f"p{project_id}-title_ar": title, f"p{project_id}-summary_ar": summary}
     )
     before = _counts()
     failing_commits.on = True
     response = officer.post(path, data=MultiDict(payload), headers=HX if htmx else None)
     failing_commits.on = False
-    assert failing_commits.failures == 1
-    resend = _assert_form_kept(response, path, [ARABIC_TITLE, ARABIC_SUMMARY], lang, htmx)
+    assert failing_commits.failures >= 1
+    resend = _assert_form_kept(response, path, [title, summary], lang, htmx)
     assert _counts() == before
     project = db.session.get(Project, project_id)
-    assert (project.title_ar, project.version) == (title, version)
+    assert (project.title_ar, project.version) == (old_title, version)
 
     # The database is back: "Send again" saves exactly what the user typed.
     response = officer.post(path, data=MultiDict(resend))
     assert response.status_code == 302
     project = db.session.get(Project, project_id)
-    assert (project.title_ar, project.summary_ar) == (ARABIC_TITLE, ARABIC_SUMMARY)
+    assert (project.title_ar, project.summary_ar) == (title, summary)
     assert project.version == version + 1
 
 
@@ -190,8 +193,12 @@ def test_new_user_answers_503_and_keeps_the_password_masked(as_user, failing_com
     assert _counts() == before
 
 
-@pytest.mark.parametrize("lang", ["ar", "fr"])
-def test_a_page_read_while_the_database_is_down_answers_a_translated_503(demo_app, as_user, lang):
+def test_a_page_read_while_the_database_is_down_answers_a_translated_503(demo_app, as_user):
+    for lang in ("ar", "fr"):
+        _read_during_failure(as_user, lang)
+
+
+def _read_during_failure(as_user, lang):
     viewer = as_user("viewer", lang=lang)
     engine = db.engine
 
