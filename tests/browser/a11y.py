@@ -100,3 +100,28 @@ def small_targets(page) -> list[str]:
     a sentence excepted. Stricter than the criterion: its spacing exception (a small target with
     room around it) is not used, every target that stands on its own is measured."""
     return page.evaluate(SMALL_TARGETS_JS)
+
+
+UNMARKED_ARABIC_JS = """
+() => {
+  if (document.documentElement.lang !== 'fr') return [];
+  const found = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, parent = node.parentElement;
+    if (!/[\\u0600-\\u06FF]/.test(node.textContent) || parent.closest('script, style, template')) {
+      continue;
+    }
+    if (parent.closest('[lang]').getAttribute('lang') !== 'ar') {
+      found.push(`${parent.outerHTML.slice(0, 140)}`);
+    }
+  }
+  return found;
+}
+"""
+
+
+def unmarked_arabic(page) -> list[str]:
+    """On a French page, the elements holding Arabic text without lang="ar" around it (SC 3.1.2,
+    language of parts: a screen reader would read it with a French voice)."""
+    return page.evaluate(UNMARKED_ARABIC_JS)
