@@ -45,6 +45,22 @@ def served(database_url, tmp_path):
     server.stop()
 
 
+@pytest.fixture(scope="module")
+def shared_database_url(integrity_template, tmp_path_factory):
+    url = copy_database(integrity_template, tmp_path_factory.mktemp("shared"))
+    yield url
+    drop_database(url)
+
+
+@pytest.fixture(scope="module")
+def shared_served(shared_database_url, tmp_path_factory):
+    """gunicorn on one copy of the demo data for a whole module (tests on distinct records)."""
+    log = tmp_path_factory.mktemp("shared-log") / "gunicorn.log"
+    server = Server(shared_database_url, log=log).start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def engine_of():
     """engine_of(url): a plain engine on the served database, to check what it holds."""

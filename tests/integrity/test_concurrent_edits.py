@@ -75,10 +75,10 @@ def _audit_count(engine, entity_type, entity_id, action):
         ).scalar()
 
 
-def test_twenty_concurrent_edits_of_one_project(served, database_url, engine_of):
-    engine = engine_of(database_url)
+def test_twenty_concurrent_edits_of_one_project(shared_served, shared_database_url, engine_of):
+    engine = engine_of(shared_database_url)
     project_id, version, code = _editable_project(engine)
-    browsers = _browsers(served.url, f"officer-{code}")
+    browsers = _browsers(shared_served.url, f"officer-{code}")
     path = f"/projects/{project_id}/edit"
     audits_before = _audit_count(engine, "project", project_id, "project_updated")
 
@@ -105,11 +105,13 @@ def test_twenty_concurrent_edits_of_one_project(served, database_url, engine_of)
         assert row.title_ar == f"عنوان متزامن {winner}"
         assert row.version == version + round_ + 1
     assert _audit_count(engine, "project", project_id, "project_updated") == audits_before + 2
-    assert "Traceback" not in served.log_text()
+    assert "Traceback" not in shared_served.log_text()
 
 
-def test_twenty_concurrent_edits_of_a_plans_own_fields(served, database_url, engine_of):
-    engine = engine_of(database_url)
+def test_twenty_concurrent_edits_of_a_plans_own_fields(
+    shared_served, shared_database_url, engine_of
+):
+    engine = engine_of(shared_database_url)
     with engine.connect() as conn:
         plan_id, version, code = conn.execute(
             text(
@@ -118,7 +120,7 @@ def test_twenty_concurrent_edits_of_a_plans_own_fields(served, database_url, eng
                 "ORDER BY pl.id LIMIT 1"
             )
         ).one()
-    browsers = _browsers(served.url, f"officer-{code}")
+    browsers = _browsers(shared_served.url, f"officer-{code}")
     action = f"/plans/{plan_id}/details"
     forms = _forms(browsers, f"/plans/{plan_id}", action)
     names = [f"المسؤول رقم {i}" for i in range(USERS)]
@@ -134,9 +136,9 @@ def test_twenty_concurrent_edits_of_a_plans_own_fields(served, database_url, eng
     assert _audit_count(engine, "plan", plan_id, "plan_updated") >= 1
 
 
-def test_twenty_concurrent_edits_of_a_meeting(served, database_url, engine_of):
-    engine = engine_of(database_url)
-    secretary = Browser(served.url).login("reviewer")
+def test_twenty_concurrent_edits_of_a_meeting(shared_served, shared_database_url, engine_of):
+    engine = engine_of(shared_database_url)
+    secretary = Browser(shared_served.url).login("reviewer")
     form = form_fields(secretary.get("/meetings/new").text, "/meetings/new")
     created = secretary.post(
         "/meetings/new",
@@ -147,7 +149,7 @@ def test_twenty_concurrent_edits_of_a_meeting(served, database_url, engine_of):
     assert created.status in (302, 303), created.text[:2000]
     reference = created.headers["Location"].rstrip("/").rsplit("/", 1)[-1]
     path = f"/meetings/{reference}/edit"
-    browsers = _browsers(served.url, "reviewer")
+    browsers = _browsers(shared_served.url, "reviewer")
     forms = _forms(browsers, path, path)
     titles = [f"Réunion modifiée {i}" for i in range(USERS)]
     payloads = [with_values(forms[i], title_fr=titles[i]) for i in range(USERS)]
