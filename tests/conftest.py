@@ -13,6 +13,7 @@ import pytest
 from flask.testing import FlaskClient
 from itsdangerous import URLSafeTimedSerializer
 from sqlalchemy import create_engine, text
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
@@ -24,12 +25,47 @@ POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
 ON_POSTGRES = POSTGRES_URL.startswith("postgresql")
 
 
+# --- password checks -------------------------------------------------------------------------
+
+
+def _memoise_password_checks() -> None:
+    """scrypt, werkzeug's default, costs about 0.1 s of CPU per check by design, and the suite
+    logs the same accounts in (same stored hash, same password) well over a thousand times.
+    The check is a pure function of (hash, password): its result is memoised for the run. The
+    first check of each pair is a real one and a wrong password still fails; hashing a new
+    password (password changes, new accounts) is not affected."""
+    from functools import lru_cache
+
+    from digiweb.auth import models as auth_models
+
+    original = auth_models.check_password_hash
+    auth_models.check_password_hash = lru_cache(maxsize=1024)(original)
+
+
+_memoise_password_checks()
+
+
+# --- order -----------------------------------------------------------------------------------
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `slow` run first: under xdist a long test then overlaps the many short ones
+    instead of keeping one worker busy alone at the end of the run. (The sort is stable, so
+    every worker still collects the same order.)"""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 # --- databases -------------------------------------------------------------------------------
+
+
+SNAPSHOT_SCHEMA = "digiweb_demo_snapshot"
 
 
 @pytest.fixture(scope="session")
 def postgres_database():
-    """A database of our own for this run (and this xdist worker), dropped at the end."""
+    """A database of our own for this run (and this xdist worker), dropped at the end.
+
+    Its tables are empty between tests (see _empty_postgres)."""
     if not ON_POSTGRES:
         yield None
         return
@@ -47,6 +83,88 @@ def postgres_database():
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_demo_snapshot(postgres_database):
+    """The demo data, loaded once per run into the (empty) database, copied into the schema
+    SNAPSHOT_SCHEMA with the sequences' values, and the tables emptied again: each demo test
+    then copies the snapshot back (~0.1 s) instead of loading the demo through the ORM (~3 s)."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": postgres_database})
+    _load_demo(app)
+    with app.app_context():
+        _snapshot_demo()
+    _empty_postgres(app)
+    return SNAPSHOT_SCHEMA
+
+
+def _tables() -> list[str]:
+    return [table.name for table in db.metadata.sorted_tables]
+
+
+def _snapshot_demo() -> None:
+    """Copy every table, and the sequences' current values, into SNAPSHOT_SCHEMA."""
+    with db.engine.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{SNAPSHOT_SCHEMA}"'))
+        for name in _tables():
+            conn.execute(
+                text(f'CREATE TABLE "{SNAPSHOT_SCHEMA}"."{name}" AS TABLE public."{name}"')
+            )
+        conn.execute(
+            text(
+                f'CREATE TABLE "{SNAPSHOT_SCHEMA}".sequences AS '
+                "SELECT sequencename AS name, last_value FROM pg_sequences "
+                "WHERE schemaname = 'public' AND last_value IS NOT NULL"
+            )
+        )
+    db.engine.dispose()
+
+
+def _restore_demo(app) -> None:
+    """Put the demo data back into the (empty) tables, as load_demo() left them."""
+    with app.app_context():
+        with db.engine.begin() as conn:
+            for table in db.metadata.sorted_tables:
+                columns = ", ".join(f'"{c.name}"' for c in table.columns if c.computed is None)
+                conn.execute(
+                    text(
+                        f'INSERT INTO public."{table.name}" ({columns}) OVERRIDING SYSTEM VALUE '
+                        f'SELECT {columns} FROM "{SNAPSHOT_SCHEMA}"."{table.name}"'
+                    )
+                )
+            conn.execute(
+                text(
+                    "SELECT setval(format('public.%I', name)::regclass, last_value, true) "
+                    f'FROM "{SNAPSHOT_SCHEMA}".sequences'
+                )
+            )
+        db.engine.dispose()
+
+
+def _empty_postgres(app) -> None:
+    """Empty every table and restart every sequence, as a fresh database would be.
+
+    DELETE, children first, in one transaction: on tables of a few hundred rows it takes
+    milliseconds where TRUNCATE (new files for each of the tables) takes most of a second.
+    TRUNCATE ... CASCADE remains the fallback if a foreign key stands in the way."""
+    with app.app_context():
+        db.session.remove()
+        try:
+            with db.engine.begin() as conn:
+                for name in reversed(_tables()):
+                    conn.execute(text(f'DELETE FROM public."{name}"'))
+                conn.execute(text(_RESTART_SEQUENCES))
+        except sa_exc.DBAPIError:
+            tables = ", ".join(f'public."{name}"' for name in _tables())
+            with db.engine.begin() as conn:
+                conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        db.engine.dispose()
+
+
+_RESTART_SEQUENCES = (
+    "SELECT setval(format('public.%I', sequencename)::regclass, 1, false) "
+    "FROM pg_sequences WHERE schemaname = 'public'"
+)
 
 
 def _load_demo(app):
@@ -81,12 +199,8 @@ def sqlite_demo_template(tmp_path_factory):
 
 
 def _truncate_all(app):
-    with app.app_context():
-        db.session.remove()
-        tables = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
-        with db.engine.begin() as conn:
-            conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
-        db.engine.dispose()
+    """Empty the PostgreSQL test database after a test (kept under its old name)."""
+    _empty_postgres(app)
 
 
 def _make_app(request, template: str, extra_config: dict | None = None):
@@ -95,9 +209,10 @@ def _make_app(request, template: str, extra_config: dict | None = None):
         url = request.getfixturevalue("postgres_database")
         config["SQLALCHEMY_DATABASE_URI"] = url
         app = create_app(config)
-        if template == "demo":
-            _load_demo(app)
         request.addfinalizer(lambda: _truncate_all(app))
+        if template == "demo":
+            request.getfixturevalue("postgres_demo_snapshot")
+            _restore_demo(app)
         return app
     template_path = request.getfixturevalue(f"sqlite_{template}_template")
     if "SQLALCHEMY_DATABASE_URI" not in config:
