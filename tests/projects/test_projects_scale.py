@@ -308,3 +308,17 @@ def test_service_gives_the_same_page_as_the_route(app, world):
     add_projects(world.sent_plan, 4)
     page = project_page(ProjectFilters(year=YEAR, per_page=3, page=2), world.reviewer)
     assert page.total == 4 and len(page.items) == 1 and page.total_exact
+
+
+@pytest.mark.parametrize("lang", ["ar", "fr"])
+def test_the_rows_amount_is_the_famount_filter(app, lang):
+    from flask_babel import force_locale
+
+    from digiweb.i18n import fmt_amount
+    from digiweb.projects.routes import amount_formatter
+
+    locale = {"ar": "ar_DZ", "fr": "fr_DZ"}[lang]
+    with app.test_request_context(), force_locale(locale):
+        amount = amount_formatter()
+        for value in (None, 0, 7, 999, 1000, 1_250_000, 12_345_678_901, -4500):
+            assert amount(value) == fmt_amount(value)
