@@ -25,6 +25,7 @@ seeds, the default elsewhere), `thorough` (ten times the examples, for a long lo
 import io
 import logging
 import os
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -88,14 +89,17 @@ FIELD_NAMES = sorted(_form_field_names())
 
 
 class _FormParser(HTMLParser):
-    """The names, hidden values and choices of the fields of the forms in a page."""
+    """The names, hidden values and choices of the fields of the forms in a page; with
+    `action`, only those of the forms posting to that path."""
 
-    def __init__(self):
+    def __init__(self, action: str | None = None):
         super().__init__()
+        self.action = action
         self.names: set[str] = set()
         self.known: dict[str, set[str]] = {}
         self.files: set[str] = set()
         self._select: str | None = None
+        self._inside = action is None
 
     def _keep(self, name, value):
         if name and value is not None:
@@ -103,6 +107,10 @@ class _FormParser(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag == "form" and self.action is not None:
+            self._inside = (attrs.get("action") or "").split("?")[0] == self.action
+        if not self._inside:
+            return
         name = attrs.get("name")
         if tag in ("input", "textarea", "select") and name and name not in NEVER_FUZZED:
             self.names.add(name)
@@ -119,20 +127,41 @@ class _FormParser(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "select":
             self._select = None
+        if tag == "form" and self.action is not None:
+            self._inside = False
+
+
+def _html(client, path: str) -> str | None:
+    response = client.get(path)
+    if response.status_code == 200 and response.mimetype == "text/html":
+        return response.get_data(as_text=True)
+    return None
 
 
 def _page_forms(client, url: str) -> _FormParser:
-    """The forms of the page that shows `url`'s form: the URL itself, else a parent page."""
-    parser = _FormParser()
-    parts = url.split("?")[0].rstrip("/").split("/")
-    for end in range(len(parts), 1, -1):
-        candidate = "/".join(parts[:end]) or "/"
-        response = client.get(candidate)
-        if response.status_code == 200 and response.mimetype == "text/html":
-            parser.feed(response.get_data(as_text=True))
+    """The form that posts to `url`: looked for on the URL itself, its parent pages and the
+    pages of the main navigation; failing that, every field of the parent pages."""
+    path = url.split("?")[0]
+    parts = path.rstrip("/").split("/")
+    parents = ["/".join(parts[:end]) or "/" for end in range(len(parts), 1, -1)]
+    home = _html(client, "/") or ""
+    navigation = re.findall(r'<nav class="main-nav".*?</nav>', home, re.S)
+    links = re.findall(r'href="(/[^"#?]*)', navigation[0]) if navigation else []
+    pages = {}
+    for candidate in [*parents, *links]:
+        if candidate in pages:
+            continue
+        pages[candidate] = _html(client, candidate)
+        if pages[candidate]:
+            parser = _FormParser(action=path)
+            parser.feed(pages[candidate])
             if parser.names:
-                break
-    return parser
+                return parser
+    fallback = _FormParser()
+    for candidate in parents:
+        if pages.get(candidate):
+            fallback.feed(pages[candidate])
+    return fallback
 
 
 # --- the records the URL parameters can name -------------------------------------------------
@@ -406,3 +435,9 @@ def test_the_page_parser_finds_names_choices_and_files():
     assert parser.names == {"version", "target", "summary_ar", "file"}
     assert parser.known == {"version": {"3"}, "target": {"citizens"}}
     assert parser.files == {"file"}
+    scoped = _FormParser(action="/plans/reminders")
+    scoped.feed(
+        '<form action="/x"><input name="a"></form><form action="/plans/reminders?y=1">'
+        '<input type="hidden" name="year" value="2021"></form>'
+    )
+    assert scoped.names == {"year"} and scoped.known == {"year": {"2021"}}

@@ -31,8 +31,8 @@ def limited_app(request):
         "demo",
         {
             "RATELIMIT_ENABLED": True,
-            "RATELIMIT_LOGIN": "3 per minute",
-            "RATELIMIT_PDF": "2 per minute",
+            "RATELIMIT_LOGIN": "3 per hour",
+            "RATELIMIT_PDF": "2 per hour",
         },
     )
     app.test_client_class = CSRFClient
@@ -93,7 +93,7 @@ def test_behind_a_trusted_proxy_the_forwarded_address_counts(request):
     app = _make_app(
         request,
         "demo",
-        {"RATELIMIT_ENABLED": True, "RATELIMIT_LOGIN": "3 per minute", "TRUSTED_PROXY_COUNT": 1},
+        {"RATELIMIT_ENABLED": True, "RATELIMIT_LOGIN": "3 per hour", "TRUSTED_PROXY_COUNT": 1},
     )
     app.test_client_class = CSRFClient
     with app.app_context():
@@ -153,7 +153,7 @@ SERVER_SCRIPT = textwrap.dedent(
         "SQLALCHEMY_DATABASE_URI": database,
         "RATELIMIT_ENABLED": True,
         "RATELIMIT_STORAGE_URI": storage,
-        "RATELIMIT_LOGIN": "3 per minute",
+        "RATELIMIT_LOGIN": "3 per hour",
         "WTF_CSRF_ENABLED": False,
     })
     with app.app_context():
@@ -246,7 +246,7 @@ def test_with_redis_down_requests_go_through(request):
         "demo",
         {
             "RATELIMIT_ENABLED": True,
-            "RATELIMIT_LOGIN": "3 per minute",
+            "RATELIMIT_LOGIN": "3 per hour",
             "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{_free_port()}/0",
         },
     )

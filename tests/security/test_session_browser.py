@@ -46,6 +46,7 @@ def test_the_warning_appears_and_staying_signed_in_extends_the_session(serve, pa
     dialog = page.locator("#session-dialog")
     expect(dialog).to_be_visible(timeout=15_000)
     assert dialog.get_attribute("role") == "alertdialog"
+    assert dialog.evaluate("d => d.matches(':modal')")  # the page behind is inert
     expect(dialog.locator("h2")).to_have_text("Votre session va bientôt prendre fin")
     expect(dialog).to_contain_text("Sans activité de votre part")
     extend = dialog.get_by_role("button", name="Rester connecté")
