@@ -35,6 +35,13 @@ def check(page, where: str, failures: list[str]) -> None:
     """axe, the target sizes and (on a French page) the language of Arabic parts, on the page as
     it is now; problems go to `failures`."""
     page.wait_for_load_state("networkidle")
+    # htmx done, and no fade still running (an indicator fading out has, for 200 ms, a colour
+    # that axe would measure); endless animations (a busy spinner) are not waited for
+    page.wait_for_function(
+        """() => !document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling')
+             && document.getAnimations().every(a => a.playState !== 'running'
+                  || a.effect.getComputedTiming().iterations === Infinity)"""
+    )
     audit(page, where, failures)
     small = small_targets(page)
     if small:
