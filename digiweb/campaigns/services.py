@@ -27,6 +27,8 @@ class CampaignConflict(CampaignError):
 
 
 def campaign_for_year(year: int) -> Campaign | None:
+    if not 1 <= year <= 9999:  # ?year=10**30 must not reach the database (PostgreSQL refuses)
+        return None
     return db.session.scalar(db.select(Campaign).where(Campaign.year == year))
 
 

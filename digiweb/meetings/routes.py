@@ -195,6 +195,8 @@ def _ensure_editable(meeting: Meeting, section: str, **overrides):
 @bp.route("/meetings")
 def index():
     year = request.args.get("year", type=int)
+    if year is not None and not 1 <= year <= 9999:  # ?year=10**30 must not reach the database
+        year = None
     rows = services.meetings_list(current_user, year)
     return htmx.render(
         "meetings/index.html",

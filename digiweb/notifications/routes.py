@@ -19,7 +19,7 @@ def notification_globals():
 
 
 def _list_response(status: int = 200):
-    page = max(1, request.args.get("page", 1, type=int))
+    page = min(max(1, request.args.get("page", 1, type=int)), 10**6)  # ?page=10**30: no 500
     items, total = services.notifications_page(current_user, page)
     return render(
         "notifications/index.html",

@@ -15,6 +15,28 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from digiweb.plans.models import ProjectStatus
 from digiweb.review.services import MAX_COMMENT
 
+DB_INT_LIMIT = 2**31  # PostgreSQL's integer
+
+
+class BoundedIntegerField(IntegerField):
+    """An IntegerField whose huge numbers count as not given: WTForms' NumberRange fails on
+    them (math.isnan overflows, a 500) and PostgreSQL refuses them. The range validator then
+    says what is expected."""
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if self.data is not None and abs(self.data) >= DB_INT_LIMIT:
+            self.data = None
+
+
+def _db_int(value) -> int:
+    """`coerce` for id lists: a number a database integer can hold, else ValueError."""
+    number = int(value)
+    if abs(number) >= DB_INT_LIMIT:
+        raise ValueError(value)
+    return number
+
+
 VERSION_MISSING = _l("The form is incomplete: please reload the page and try again.")
 
 
@@ -87,7 +109,7 @@ class AnswerForm(FlaskForm):
 class ProgressForm(FlaskForm):
     version = _version_field()
     status = SelectField(_l("Project status"), choices=ProjectStatus.choices)
-    progress = IntegerField(
+    progress = BoundedIntegerField(
         _l("Progress (%)"),
         validators=[
             InputRequired(message=_l("Give the progress, between 0 and 100.")),
@@ -116,9 +138,9 @@ class MultiCheckboxField(SelectMultipleField):
 
 class ReminderForm(FlaskForm):
     departments = MultiCheckboxField(
-        _l("Departments"), coerce=int, choices=[], validate_choice=False
+        _l("Departments"), coerce=_db_int, choices=[], validate_choice=False
     )
-    interval_days = IntegerField(
+    interval_days = BoundedIntegerField(
         _l("Do not remind a department again within (days)"),
         default=7,
         validators=[
