@@ -170,6 +170,11 @@ def _remember_changes(session: Session, _flush_context) -> None:
 def _bump_before_commit(session: Session) -> None:
     # The bump is the last write of the transaction: on PostgreSQL its row lock is held only
     # for the moment of the commit, so it cannot take part in a deadlock with other rows.
+    # A savepoint's commit (begin_nested) fires this event too: bumping there would take the
+    # lock mid-transaction (a deadlock with a login found by tests/integrity), so the flag is
+    # kept for the real commit.
+    if session.in_nested_transaction():
+        return
     if session.info.get("digiweb_changed") or _changes_data(session):
         session.flush()
         bump_data_version(session.connection())

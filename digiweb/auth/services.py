@@ -55,10 +55,11 @@ def authenticate(username: str, password: str) -> LoginResult:
     if user is not None:
         # Logins of one account at the same moment (tabs, devices) each update its row: take
         # the row's lock so that they follow one another instead of failing on its version.
+        # FOR NO KEY UPDATE: rows referring to the user (audit entries) can still be inserted.
         user = db.session.scalars(
             db.select(User)
             .where(User.id == user.id)
-            .with_for_update(of=User)
+            .with_for_update(of=User, key_share=True)
             .execution_options(populate_existing=True)
         ).one_or_none()
     now = utcnow()
