@@ -4,6 +4,7 @@ renderings per user, a translated 429; the storage is shared between app servers
 RATELIMIT_STORAGE_URI points to Redis. The per-account lock after 5 failures is tested in
 tests/auth/test_auth.py (test_login_throttled_after_five_failures)."""
 
+import contextlib
 import json
 import os
 import shutil
@@ -17,18 +18,32 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CSRFClient, _make_app, login
+from tests.conftest import ON_POSTGRES, CSRFClient, _make_app, login
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _app_with_limits(request, config: dict):
+    """The demo app, created last: Flask-Limiter is one object per process and the app created
+    last configures it, so the session fixtures that build an app of their own on first use
+    (the PostgreSQL demo snapshot) are set up first."""
+    if ON_POSTGRES:
+        for name in ("postgres_database", "postgres_demo_snapshot"):
+            with contextlib.suppress(pytest.FixtureLookupError):
+                request.getfixturevalue(name)
+    app = _make_app(request, "demo", config)
+    from digiweb.extensions import limiter
+
+    assert limiter.enabled
+    return app
 
 
 @pytest.fixture
 def limited_app(request):
     """The demo app with the limiter on and tiny limits (the test config turns it off). The
     limiter is one object per process: the app created last configures it."""
-    app = _make_app(
+    app = _app_with_limits(
         request,
-        "demo",
         {
             "RATELIMIT_ENABLED": True,
             "RATELIMIT_LOGIN": "3 per hour",
@@ -90,9 +105,8 @@ def test_the_limit_counts_the_right_login_too(limited_app):
 def test_behind_a_trusted_proxy_the_forwarded_address_counts(request):
     """With TRUSTED_PROXY_COUNT=1 (ProxyFix), each client behind the proxy has its own budget,
     and a first hop forged by the client does not open a new one."""
-    app = _make_app(
+    app = _app_with_limits(
         request,
-        "demo",
         {"RATELIMIT_ENABLED": True, "RATELIMIT_LOGIN": "3 per hour", "TRUSTED_PROXY_COUNT": 1},
     )
     app.test_client_class = CSRFClient
@@ -241,9 +255,8 @@ def test_with_redis_two_servers_share_the_limit(redis_url, tmp_path):
 def test_with_redis_down_requests_go_through(request):
     """RATELIMIT_SWALLOW_ERRORS: a storage that does not answer costs the limit, not the
     service (no 500 on the login form)."""
-    app = _make_app(
+    app = _app_with_limits(
         request,
-        "demo",
         {
             "RATELIMIT_ENABLED": True,
             "RATELIMIT_LOGIN": "3 per hour",
