@@ -38,17 +38,18 @@ def test_htmx_save_during_a_database_failure_keeps_the_input(
 ):
     browser_login(page, live_server, "officer-mpph", lang)
     page.goto(f"{live_server}/my-plan")
+    page.wait_for_load_state("networkidle")  # htmx has processed the page
     edit = page.locator("a[hx-get$='/edit'][hx-target^='#project-']").first
     project_id = edit.get_attribute("hx-target").lstrip("#")
     edit.click()
     form = page.locator(f"form#{project_id}")
-    expect(form).to_be_visible()
+    expect(form).to_be_visible(timeout=15_000)
     form.locator("input[name$='-title_ar']").fill(TITLE)
 
     failing_commits.on = True
     form.locator("button[type=submit]").click()
     box = page.locator("#error-503")
-    expect(box).to_be_visible()
+    expect(box).to_be_visible(timeout=15_000)
     failing_commits.on = False
     expect(page.locator("#resend-form textarea").first).to_be_visible()
     values = page.locator("#resend-form textarea").evaluate_all("els => els.map(e => e.value)")
