@@ -36,10 +36,16 @@ def _memoise_password_checks() -> None:
     password (password changes, new accounts) is not affected."""
     from functools import lru_cache
 
-    from digiweb.auth import models as auth_models
+    import werkzeug.security
 
-    original = auth_models.check_password_hash
-    auth_models.check_password_hash = lru_cache(maxsize=1024)(original)
+    from digiweb.auth import models as auth_models
+    from digiweb.auth import services as auth_services
+
+    memoised = lru_cache(maxsize=1024)(werkzeug.security.check_password_hash)
+    # Modules that import the function by name, now and later.
+    for module in (werkzeug.security, auth_models, auth_services):
+        if hasattr(module, "check_password_hash"):
+            module.check_password_hash = memoised
 
 
 _memoise_password_checks()
