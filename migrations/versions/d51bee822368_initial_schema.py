@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: f407ee1f3c4e
+Revision ID: d51bee822368
 Revises: 
-Create Date: 2026-11-25 07:20:08.073869
+Create Date: 2026-11-25 08:26:09.504053
 
 """
 from alembic import op
@@ -12,7 +12,7 @@ import digiweb.db_types
 
 
 # revision identifiers, used by Alembic.
-revision = 'f407ee1f3c4e'
+revision = 'd51bee822368'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -301,7 +301,7 @@ def upgrade():
     )
     with op.batch_alter_table('projects', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_projects_carried_from_id'), ['carried_from_id'], unique=False)
-        batch_op.create_index('ix_projects_plan_figures', ['plan_id', 'target', 'status', 'kind', 'budget_dzd'], unique=False)
+        batch_op.create_index('ix_projects_plan_figures', ['plan_id', 'target', 'status', 'kind', 'budget_dzd', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_projects_plan_id'), ['plan_id'], unique=False)
         batch_op.create_index('ix_projects_reference_scope', ['reference', 'id', 'year', 'department_id'], unique=False)
         batch_op.create_index('ix_projects_year_budget', ['year', 'budget_dzd', 'id'], unique=False)
