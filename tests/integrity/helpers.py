@@ -159,11 +159,16 @@ class Browser:
     base_url: str
     cookies: dict = field(default_factory=dict)
     timeout: float = 60
+    headers: dict = field(default_factory=dict)  # sent with every request
+
+    def on(self, server: Server) -> Browser:
+        """The same user (the very same cookie jar) talking to another server."""
+        return Browser(server.url, self.cookies, self.timeout, self.headers)
 
     def request(self, method: str, path: str, data=None, headers=None) -> Answer:
         parts = urlsplit(self.base_url)
         connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=self.timeout)
-        sent = {"Connection": "close"}
+        sent = {"Connection": "close", **self.headers}
         if self.cookies:
             sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
@@ -210,6 +215,11 @@ def _admin_engine():
     return create_engine(make_url(POSTGRES_URL), isolation_level="AUTOCOMMIT", poolclass=NullPool)
 
 
+def postgres_url(name: str) -> str:
+    """The URL of the PostgreSQL database `name` on the test server."""
+    return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+
+
 def copy_database(template: str | Path, folder: Path) -> str:
     """A database of our own holding the demo data: a copy of the run's template."""
     if ON_POSTGRES:
@@ -218,7 +228,7 @@ def copy_database(template: str | Path, folder: Path) -> str:
         with engine.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
         engine.dispose()
-        return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+        return postgres_url(name)
     path = folder / f"integrity-{uuid.uuid4().hex[:8]}.db"
     shutil.copyfile(template, path)
     return f"sqlite:///{path}"
@@ -233,18 +243,19 @@ def drop_database(url: str) -> None:
         engine.dispose()
 
 
-def build_postgres_template() -> str:
-    """A PostgreSQL database holding the demo data, used as TEMPLATE by copy_database()."""
+def build_postgres_template(prefix: str = "digiweb_integrity_tpl") -> str:
+    """A new PostgreSQL database holding the demo data; returns its name. Used as TEMPLATE by
+    copy_database(), or served as it is (postgres_url(name); drop it with drop_database())."""
     from digiweb import create_app
     from digiweb.demo.services import load_demo
     from digiweb.extensions import db
 
-    name = f"digiweb_integrity_tpl_{uuid.uuid4().hex[:10]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
     engine = _admin_engine()
     with engine.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     engine.dispose()
-    url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    url = postgres_url(name)
     app = create_app({"SQLALCHEMY_DATABASE_URI": url})
     with app.app_context():
         db.create_all()
@@ -265,28 +276,43 @@ def free_port() -> int:
 
 @dataclass
 class Server:
-    """gunicorn serving the app on `database_url`; `url` is its address."""
+    """gunicorn serving the app on `database_url`; `url` is its address.
+
+    By default the integrity tests' app (integrity_server:app); `app` and `env` (variables added
+    to the environment) serve another one, e.g. `wsgi:app` with production settings."""
 
     database_url: str
     workers: int = 3
     threads: int = 4
     log: Path | None = None
+    app: str = "integrity_server:app"
+    env: dict = field(default_factory=dict)
     process: subprocess.Popen | None = None
     url: str = ""
+    port: int = 0
 
-    def start(self, timeout: float = 60) -> Server:
-        port = free_port()
-        self.url = f"http://127.0.0.1:{port}"
+    def start(self, timeout: float = 60, attempts: int = 3) -> Server:
+        """Start and wait until /login answers; on another port if the free port found was
+        taken in the meantime (seen in the log)."""
+        for _ in range(attempts):
+            if self._launch(timeout):
+                return self
+        raise AssertionError(f"no free port for gunicorn:\n{self.log_text()}")
+
+    def _launch(self, timeout: float) -> bool:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
         env = {
             **os.environ,
             "DIGIWEB_INTEGRITY_DATABASE": self.database_url,
             "PYTHONPATH": os.pathsep.join([str(ROOT), str(HERE)]),
+            **self.env,
         }
         env.pop("TEST_DATABASE_URL", None)
         command = [
             str(GUNICORN),
             "--bind",
-            f"127.0.0.1:{port}",
+            f"127.0.0.1:{self.port}",
             "--workers",
             str(self.workers),
             "--threads",
@@ -298,8 +324,9 @@ class Server:
             "--graceful-timeout",
             "5",
             "--preload",  # import the app once, then fork the workers: a faster start
-            "integrity_server:app",
+            self.app,
         ]
+        logged = len(self.log_text())
         out = open(self.log, "ab") if self.log else subprocess.DEVNULL  # noqa: SIM115
         try:
             self.process = subprocess.Popen(
@@ -311,15 +338,19 @@ class Server:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise AssertionError(f"gunicorn ended with {self.process.returncode}")
+                if "Address already in use" in self.log_text()[logged:]:
+                    return False
+                raise AssertionError(
+                    f"gunicorn ended with {self.process.returncode}:\n{self.log_text()}"
+                )
             try:
                 if Browser(self.url, timeout=5).get("/login").status == 200:
-                    return self
+                    return True
             except OSError:
                 pass
             time.sleep(0.2)
         self.stop()
-        raise AssertionError("gunicorn did not answer in time")
+        raise AssertionError(f"gunicorn did not answer in time:\n{self.log_text()}")
 
     def worker_pids(self) -> list[int]:
         out = subprocess.run(

@@ -13,25 +13,23 @@ http.client with the cookies handled by hand (the cookies are `Secure` in produc
 test talks plain HTTP on loopback).
 """
 
-import http.client
 import json
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 import uuid
-from html import unescape
-from pathlib import Path
-from urllib.parse import urlencode
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
-from tests.conftest import DEMO_PASSWORD, ON_POSTGRES, POSTGRES_URL
+from tests.conftest import ON_POSTGRES
+from tests.integrity.helpers import (
+    Browser,
+    Server,
+    build_postgres_template,
+    csrf_of,
+    drop_database,
+    postgres_url,
+)
 
 pytestmark = [
     pytest.mark.postgres,
@@ -39,196 +37,64 @@ pytestmark = [
     pytest.mark.skipif(not ON_POSTGRES, reason="needs PostgreSQL (TEST_DATABASE_URL)"),
 ]
 
-ROOT = Path(__file__).resolve().parents[2]
 SECRET_KEY = "scale-out-test-" + uuid.uuid4().hex  # the same on both servers
 CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 CSRF_HEADER = re.compile(r'"X-CSRFToken": "([^"]+)"')
 
 
-# --- a tiny HTTP client with a cookie jar that can be pointed at either server -------------
+# --- one user's browser: its cookies travel with it from server to server (Browser.on) ----
 
 
-class Browser:
-    """One user's browser: its cookies travel with it from server to server."""
+def _browser(server: Server) -> Browser:
+    return Browser(server.url, headers={"User-Agent": "scale-out-test", "Accept-Language": "fr"})
 
-    def __init__(self):
-        self.cookies: dict[str, str] = {}
 
-    def request(self, server: "Server", method: str, path: str, form: dict | None = None):
-        headers = {"User-Agent": "scale-out-test", "Accept-Language": "fr"}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        body = None
-        if form is not None:
-            body = urlencode(form, doseq=True)
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
-        try:
-            conn.request(method, path, body=body, headers=headers)
-            response = conn.getresponse()
-            content = response.read().decode("utf-8", "replace")
-            for name, value in response.getheaders():
-                if name.lower() == "set-cookie":
-                    self._store(value)
-            return response.status, dict(response.getheaders()), content
-        finally:
-            conn.close()
+def _login(server: Server, username: str) -> Browser:
+    return _browser(server).login(username, "fr")
 
-    def _store(self, header: str) -> None:
-        pair, _, attributes = header.partition(";")
-        name, _, value = pair.strip().partition("=")
-        expired = "max-age=0" in attributes.lower() or "expires=thu, 01 jan 1970" in (
-            attributes.lower()
-        )
-        if expired or not value:
-            self.cookies.pop(name, None)
-        else:
-            self.cookies[name] = value
 
-    def get(self, server, path):
-        return self.request(server, "GET", path)
-
-    def post(self, server, path, form):
-        return self.request(server, "POST", path, form)
-
-    def csrf_token(self, server, path="/login?lang=fr") -> str:
-        status, _, page = self.get(server, path)
-        assert status == 200, (path, status)
-        found = CSRF_INPUT.search(page) or CSRF_HEADER.search(page)
-        assert found, f"no CSRF token on {path}"
-        return unescape(found.group(1))
-
-    def login(self, server, username: str) -> None:
-        token = self.csrf_token(server)
-        status, _headers, _ = self.post(
-            server,
-            "/login?lang=fr",
-            {"username": username, "password": DEMO_PASSWORD, "csrf_token": token},
-        )
-        assert status == 302, f"login of {username} on {server.name}: {status}"
+def _csrf_token(browser: Browser, path: str) -> str:
+    answer = browser.get(path)
+    assert answer.status == 200, (path, answer.status)
+    return csrf_of(answer.text)
 
 
 # --- two servers on one database ---------------------------------------------------------------
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    def __init__(self, name: str, database_url: str, instance: Path, log: Path):
-        self.name = name
-        self.port = _free_port()
-        env = {
-            **os.environ,
-            "DATABASE_URL": database_url,
-            "SECRET_KEY": SECRET_KEY,
-            "DIGIWEB_ENV": "production",
-            "DIGIWEB_INSTANCE": str(instance),
-            "PYTHONUNBUFFERED": "1",
-        }
-        env.pop("TEST_DATABASE_URL", None)
-        self.log = log
-        self._log_file = log.open("w")
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "--workers",
-                "2",
-                "--bind",
-                f"127.0.0.1:{self.port}",
-                "--timeout",
-                "60",
-                "wsgi:app",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=self._log_file,
-            stderr=subprocess.STDOUT,
-        )
-
-    def wait_ready(self, timeout: float = 90) -> bool:
-        """True once /healthz answers; False if gunicorn exited because its port was taken in
-        the meantime (the caller tries another port)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                self.stop()
-                log = self.log.read_text()
-                if "Address already in use" in log:
-                    return False
-                pytest.fail(f"server {self.name} exited:\n{log}")
-            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
-            try:
-                conn.request("GET", "/healthz")
-                if conn.getresponse().status == 200:
-                    return True
-            except OSError:
-                pass
-            finally:
-                conn.close()
-            time.sleep(0.2)
-        pytest.fail(f"server {self.name} did not start:\n{self.log.read_text()}")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        if not self._log_file.closed:
-            self._log_file.close()
-
-
 @pytest.fixture(scope="module")
 def database():
     """A database of our own, with the demo data, dropped at the end."""
-    from digiweb import create_app
-    from digiweb.demo.services import load_demo
-    from digiweb.extensions import db
-
-    admin_url = make_url(POSTGRES_URL)
-    name = f"digiweb_scaleout_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = admin_url.set(database=name).render_as_string(hide_password=False)
+    url = postgres_url(build_postgres_template(prefix="digiweb_scaleout"))
     try:
-        app = create_app({"SQLALCHEMY_DATABASE_URI": url})
-        with app.app_context():
-            db.create_all()
-            load_demo()
-            db.session.remove()
-            db.engine.dispose()
         yield url
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        drop_database(url)
 
 
 @pytest.fixture(scope="module")
 def servers(database, tmp_path_factory):
+    """Two gunicorn servers (two workers each) on `wsgi:app` with the production settings."""
     folder = tmp_path_factory.mktemp("scale-out")
     started = []
     try:
         for name in ("A", "B"):
-            started.append(Server(name, database, folder / name, folder / f"{name}.log"))
-        for index, server in enumerate(started):
-            for _ in range(3):
-                if server.wait_ready():
-                    break
-                server = started[index] = Server(
-                    server.name, database, folder / server.name, folder / f"{server.name}.log"
-                )
-            else:
-                pytest.fail(f"no free port for server {server.name}")
+            server = Server(
+                database,
+                workers=2,
+                threads=1,
+                log=folder / f"{name}.log",
+                app="wsgi:app",
+                env={
+                    "DATABASE_URL": database,
+                    "SECRET_KEY": SECRET_KEY,
+                    "DIGIWEB_ENV": "production",
+                    "DIGIWEB_INSTANCE": str(folder / name),
+                    "PYTHONUNBUFFERED": "1",
+                },
+            )
+            started.append(server)
+            server.start(timeout=90)
         yield started
     finally:
         for server in started:
@@ -289,29 +155,28 @@ def test_servers_are_separate_processes(servers):
     assert a.port != b.port
     assert a.process.pid != b.process.pid
     for server in servers:
-        status, _, body = Browser().get(server, "/healthz")
-        assert status == 200 and '"ok"' in body
+        answer = _browser(server).get("/healthz")
+        assert answer.status == 200 and '"ok"' in answer.text
 
 
 def test_a_session_opened_on_a_is_valid_on_b(servers, followed_project):
     a, b = servers
-    user = Browser()
-    user.login(a, f"officer-{followed_project.code.lower()}")
+    user = _login(a, f"officer-{followed_project.code.lower()}")
     # Several requests, so that both of B's workers see the cookie.
     for _ in range(4):
-        status, _, page = user.get(b, "/projects?lang=fr")
-        assert status == 200
-        assert followed_project.full_name in page  # the same user, in the page header
+        answer = user.on(b).get("/projects?lang=fr")
+        assert answer.status == 200
+        assert followed_project.full_name in answer.text  # the same user, in the page header
     # The CSRF token issued on A is accepted on B (same SECRET_KEY, token in the cookie).
-    token = user.csrf_token(a, "/projects")
-    status, headers, _ = user.post(b, "/logout", {"csrf_token": token})
-    assert status == 302 and "/login" in headers["Location"]
+    token = _csrf_token(user, "/projects")
+    answer = user.on(b).post("/logout", {"csrf_token": token})
+    assert answer.status == 302 and "/login" in answer.headers["Location"]
 
 
-def _stats(browser, server) -> dict:
-    status, _, body = browser.get(server, "/api/v1/stats?year=2021")
-    assert status == 200
-    return json.loads(body)["by_status"]
+def _stats(browser) -> dict:
+    answer = browser.get("/api/v1/stats?year=2021")
+    assert answer.status == 200
+    return json.loads(answer.text)["by_status"]
 
 
 def _without_tokens(page: str) -> str:
@@ -323,27 +188,26 @@ def test_a_write_on_a_is_read_at_once_on_b_even_from_a_cached_page(
     servers, database, followed_project
 ):
     a, b = servers
-    officer, reviewer = Browser(), Browser()
-    officer.login(a, f"officer-{followed_project.code.lower()}")
-    reviewer.login(b, "reviewer")
+    officer = _login(a, f"officer-{followed_project.code.lower()}")
+    reviewer = _login(b, "reviewer")
     search = f"/projects?lang=fr&q={followed_project.reference}"
     # B serves the list, the figures and the dashboard first, several times so that each of its
     # workers does: whatever B caches is now warm.
     for _ in range(4):
-        status, _, page = officer.get(b, search)
-        assert status == 200
-        before = _progress_cell(page, followed_project.id)
-        stats_before = _stats(officer, b)
-        status, _, dashboard_before = reviewer.get(b, "/dashboard?lang=fr")
-        assert status == 200
+        answer = officer.on(b).get(search)
+        assert answer.status == 200
+        before = _progress_cell(answer.text, followed_project.id)
+        stats_before = _stats(officer.on(b))
+        answer = reviewer.get("/dashboard?lang=fr")
+        assert answer.status == 200
+        dashboard_before = answer.text
     current_status = _project_status(database, followed_project.id)
     new_status = "completed" if current_status != "completed" else "in_progress"
     new_progress = "100" if new_status == "completed" else ("37" if before != "37" else "38")
 
     version = _project_version(database, followed_project.id)
-    token = officer.csrf_token(a, "/projects")
-    status, _, body = officer.post(
-        a,
+    token = _csrf_token(officer, "/projects")
+    answer = officer.post(
         f"/projects/{followed_project.id}/progress",
         {
             "csrf_token": token,
@@ -353,63 +217,61 @@ def test_a_write_on_a_is_read_at_once_on_b_even_from_a_cached_page(
             "note": "Avancement constaté sur le serveur A",
         },
     )
-    assert status == 303, body[:500]
+    assert answer.status == 303, answer.text[:500]
 
     expected = dict(stats_before)
     expected[current_status] -= 1
     expected[new_status] = expected.get(new_status, 0) + 1
     for _ in range(4):  # whichever worker of B answers
-        status, _, page = officer.get(b, search)
-        assert status == 200
-        assert _progress_cell(page, followed_project.id) == new_progress
-        assert _stats(officer, b) == expected
-        status, _, dashboard = reviewer.get(b, "/dashboard?lang=fr")
-        assert status == 200
-        assert _without_tokens(dashboard) != _without_tokens(dashboard_before)
+        answer = officer.on(b).get(search)
+        assert answer.status == 200
+        assert _progress_cell(answer.text, followed_project.id) == new_progress
+        assert _stats(officer.on(b)) == expected
+        answer = reviewer.get("/dashboard?lang=fr")
+        assert answer.status == 200
+        assert _without_tokens(answer.text) != _without_tokens(dashboard_before)
 
 
 def test_logout_on_a_ends_the_same_cookie_on_b(servers, followed_project):
     a, b = servers
-    user = Browser()
-    user.login(a, f"officer-{followed_project.code.lower()}")
+    user = _login(a, f"officer-{followed_project.code.lower()}")
     stolen = dict(user.cookies)  # the cookie as it was before the logout
-    assert user.get(b, "/projects")[0] == 200
-    token = user.csrf_token(a, "/projects")
-    assert user.post(a, "/logout", {"csrf_token": token})[0] == 302
+    assert user.on(b).get("/projects").status == 200
+    token = _csrf_token(user, "/projects")
+    assert user.post("/logout", {"csrf_token": token}).status == 302
 
-    replay = Browser()
+    replay = _browser(b)
     replay.cookies = stolen
     for _ in range(4):
-        status, headers, _ = replay.get(b, "/projects")
-        assert status == 302 and "/login" in headers["Location"]
+        answer = replay.get("/projects")
+        assert answer.status == 302 and "/login" in answer.headers["Location"]
 
 
 def test_a_stale_edit_sent_to_b_after_an_edit_on_a_gets_409(servers, database, followed_project):
     a, b = servers
-    first, second = Browser(), Browser()
     username = f"officer-{followed_project.code.lower()}"
-    first.login(a, username)
-    second.login(b, username)
+    first = _login(a, username)
+    second = _login(b, username)
     version = _project_version(database, followed_project.id)
 
-    def form(browser, server, progress, note):
+    def form(browser, progress, note):
         return {
-            "csrf_token": browser.csrf_token(server, "/projects"),
+            "csrf_token": _csrf_token(browser, "/projects"),
             "version": version,  # both pages were loaded at this version
             "status": "in_progress",
             "progress": progress,
             "note": note,
         }
 
-    status, _, _ = first.post(
-        a, f"/projects/{followed_project.id}/progress", form(first, a, "55", "Saisie sur A")
+    answer = first.post(
+        f"/projects/{followed_project.id}/progress", form(first, "55", "Saisie sur A")
     )
-    assert status == 303
-    status, _, page = second.post(
-        b, f"/projects/{followed_project.id}/progress", form(second, b, "66", "Saisie sur B")
+    assert answer.status == 303
+    answer = second.post(
+        f"/projects/{followed_project.id}/progress", form(second, "66", "Saisie sur B")
     )
-    assert status == 409
-    assert "Saisie sur B" in page  # the user's input is kept
+    assert answer.status == 409
+    assert "Saisie sur B" in answer.text  # the user's input is kept
     assert _project_version(database, followed_project.id) == version + 1
-    status, _, page = second.get(b, f"/projects?lang=fr&q={followed_project.reference}")
-    assert _progress_cell(page, followed_project.id) == "55"
+    answer = second.get(f"/projects?lang=fr&q={followed_project.reference}")
+    assert _progress_cell(answer.text, followed_project.id) == "55"
