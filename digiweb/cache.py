@@ -126,7 +126,9 @@ def cached(namespace: str, key: Hashable, compute: Callable[[], T]) -> T:
     mutated by callers (they are shared).
     """
     store = _store()
-    if store is None:
+    if store is None or _has_uncommitted_changes(db.session):
+        # The version only changes at the commit: a session holding changes not committed yet
+        # sees data that no version names, so it neither reads nor fills the cache.
         return compute()
     full_key = (data_version(), namespace, key)
     found, value = store.get(full_key)
@@ -135,6 +137,12 @@ def cached(namespace: str, key: Hashable, compute: Callable[[], T]) -> T:
     value = compute()
     store.put(full_key, value)
     return value
+
+
+def _has_uncommitted_changes(session: Session) -> bool:
+    return bool(
+        session.info.get("digiweb_changed") or session.new or session.dirty or session.deleted
+    )
 
 
 def cache_stats() -> dict[str, int]:

@@ -9,16 +9,12 @@ from flask import current_app, render_template, request, url_for
 from flask_babel import gettext as _
 from markupsafe import Markup
 
+from digiweb.cache import cached
 from digiweb.campaigns.services import current_campaign
 from digiweb.dashboard import bp
 from digiweb.dashboard.charts import bar_chart, bar_svg, donut_chart, fmt_percent
 from digiweb.dashboard.forms import DashboardFilterForm
-from digiweb.dashboard.services import (
-    cached_figures,
-    consolidated_stats,
-    structure,
-    year_over_year,
-)
+from digiweb.dashboard.services import consolidated_stats, structure, year_over_year
 from digiweb.dashboard.summary import summary_text
 from digiweb.htmx import is_htmx, render
 from digiweb.i18n import fmt_amount, language, text_direction
@@ -171,7 +167,7 @@ def _current_year(years: list[int]) -> int | None:
         campaign = current_campaign()
         return campaign.year if campaign else None
 
-    return cached_figures("dashboard.current_year", None, compute) if years else None
+    return cached("dashboard.current_year", None, compute) if years else None
 
 
 def _figures_html(year: int, department, target: str | None) -> Markup:
@@ -211,7 +207,7 @@ def _figures_html(year: int, department, target: str | None) -> Markup:
         )
 
     key = (language(), year, department_id, target)
-    return cached_figures("dashboard.figures", key, compute)
+    return cached("dashboard.figures", key, compute)
 
 
 @bp.get("/dashboard")
@@ -235,7 +231,7 @@ def index():
     if not is_htmx():
         # Valid values: the form renders the same for everyone (cached like the figures).
         key = (language(), year, form.department.data, target)
-        context["filters"] = cached_figures(
+        context["filters"] = cached(
             "dashboard.filters",
             key,
             lambda: Markup(  # noqa: S704 - render_template escapes every value

@@ -100,15 +100,6 @@ class Structure(NamedTuple):
     invited: frozenset  # (campaign id, department id)
 
 
-def cached_figures(namespace: str, key, compute):
-    """`cached()`, except inside a transaction holding changes not committed yet: the data
-    version only changes at the commit, so such a session must not read (or fill) the cache."""
-    session = db.session
-    if session.info.get("digiweb_changed") or session.new or session.dirty or session.deleted:
-        return compute()
-    return cached(namespace, key, compute)
-
-
 def _value(member) -> str:
     return member.value if member is not None else NONE_KEY
 
@@ -142,7 +133,7 @@ def structure() -> Structure:
         )
         return Structure(years, departments, plans, invited)
 
-    return cached_figures("dashboard.structure", None, compute)
+    return cached("dashboard.structure", None, compute)
 
 
 def _sent_plans(campaign_id: int | None = None):
@@ -175,7 +166,7 @@ def _campaign_projects(campaign_id: int) -> tuple:
             for plan_id, target, kind, status, count, budget in db.session.execute(query)
         )
 
-    return cached_figures("dashboard.projects", campaign_id, compute)
+    return cached("dashboard.projects", campaign_id, compute)
 
 
 def _campaign_technologies(campaign_id: int) -> tuple:
@@ -195,7 +186,7 @@ def _campaign_technologies(campaign_id: int) -> tuple:
             for plan_id, target, technology, count in db.session.execute(query)
         )
 
-    return cached_figures("dashboard.technologies", campaign_id, compute)
+    return cached("dashboard.technologies", campaign_id, compute)
 
 
 def _all_plan_targets() -> tuple:
@@ -215,7 +206,7 @@ def _all_plan_targets() -> tuple:
             for plan_id, target, count, budget in db.session.execute(query)
         )
 
-    return cached_figures("dashboard.history", None, compute)
+    return cached("dashboard.history", None, compute)
 
 
 # --- figures -------------------------------------------------------------------------------------

@@ -93,3 +93,19 @@ def test_the_store_keeps_at_most_its_size(app):
     assert cache.cache_stats()["entries"] == 3
     cache.clear_cache()
     assert cache.cache_stats()["entries"] == 0
+
+
+def test_a_session_with_uncommitted_changes_neither_reads_nor_fills_the_cache(app):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    with app.test_request_context():
+        assert cache.cached("test", "pending", compute) == 1
+        make_department("CACHE6")  # flushed, not committed: no version names this state yet
+        assert cache.cached("test", "pending", compute) == 2
+        assert cache.cached("test", "pending", compute) == 3
+        db.session.rollback()
+        assert cache.cached("test", "pending", compute) == 1  # the entry from before

@@ -119,21 +119,11 @@ def followed_project(database):
     return row
 
 
-def _project_version(database: str, project_id: int) -> int:
-    engine = create_engine(database, poolclass=NullPool)
-    with engine.connect() as conn:
-        version = conn.execute(
-            text("SELECT version FROM projects WHERE id = :id"), {"id": project_id}
-        ).scalar_one()
-    engine.dispose()
-    return version
-
-
-def _project_status(database: str, project_id: int) -> str:
+def _project_value(database: str, project_id: int, column: str):
     engine = create_engine(database, poolclass=NullPool)
     with engine.connect() as conn:
         value = conn.execute(
-            text("SELECT status FROM projects WHERE id = :id"), {"id": project_id}
+            text(f"SELECT {column} FROM projects WHERE id = :id"), {"id": project_id}
         ).scalar_one()
     engine.dispose()
     return value
@@ -201,11 +191,11 @@ def test_a_write_on_a_is_read_at_once_on_b_even_from_a_cached_page(
         answer = reviewer.get("/dashboard?lang=fr")
         assert answer.status == 200
         dashboard_before = answer.text
-    current_status = _project_status(database, followed_project.id)
+    current_status = _project_value(database, followed_project.id, "status")
     new_status = "completed" if current_status != "completed" else "in_progress"
     new_progress = "100" if new_status == "completed" else ("37" if before != "37" else "38")
 
-    version = _project_version(database, followed_project.id)
+    version = _project_value(database, followed_project.id, "version")
     token = _csrf_token(officer, "/projects")
     answer = officer.post(
         f"/projects/{followed_project.id}/progress",
@@ -252,7 +242,7 @@ def test_a_stale_edit_sent_to_b_after_an_edit_on_a_gets_409(servers, database, f
     username = f"officer-{followed_project.code.lower()}"
     first = _login(a, username)
     second = _login(b, username)
-    version = _project_version(database, followed_project.id)
+    version = _project_value(database, followed_project.id, "version")
 
     def form(browser, progress, note):
         return {
@@ -272,6 +262,6 @@ def test_a_stale_edit_sent_to_b_after_an_edit_on_a_gets_409(servers, database, f
     )
     assert answer.status == 409
     assert "Saisie sur B" in answer.text  # the user's input is kept
-    assert _project_version(database, followed_project.id) == version + 1
+    assert _project_value(database, followed_project.id, "version") == version + 1
     answer = second.get(f"/projects?lang=fr&q={followed_project.reference}")
     assert _progress_cell(answer.text, followed_project.id) == "55"
