@@ -268,29 +268,28 @@ def _render_fallback(template: str, **context):
         return render_template(bare, **context)
 
 
-def _integrity_error(error: IntegrityError):
-    token = g.get("submission_token")
-    if token is not None and is_duplicate_submission(error):
-        return already_saved(token)
+def _server_error(kind: str):
+    """A database error nobody handles: logged, rolled back, a 500 (JSON under /api/)."""
     from digiweb import _error_page
 
-    log.exception("unhandled integrity error on %s %s", request.method, request.path)
+    log.exception("unhandled %s on %s %s", kind, request.method, request.path)
     db.session.rollback()
     if request.path.startswith("/api/"):
         return jsonify(error="Internal Server Error", status=500), 500
     return _error_page(500)
+
+
+def _integrity_error(error: IntegrityError):
+    token = g.get("submission_token")
+    if token is not None and is_duplicate_submission(error):
+        return already_saved(token)
+    return _server_error("integrity error")
 
 
 def _dbapi_error(error: DBAPIError):
     if is_database_unavailable(error):
         return database_unavailable(error)
-    from digiweb import _error_page
-
-    log.exception("unhandled database error on %s %s", request.method, request.path)
-    db.session.rollback()
-    if request.path.startswith("/api/"):
-        return jsonify(error="Internal Server Error", status=500), 500
-    return _error_page(500)
+    return _server_error("database error")
 
 
 def init_app(app: Flask) -> None:
