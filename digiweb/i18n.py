@@ -93,6 +93,20 @@ def bdi(value) -> Markup:
     return Markup("<bdi>{}</bdi>").format(escape(value if value is not None else ""))
 
 
+# Arabic-Indic (U+0660-0669) and Eastern Arabic-Indic (U+06F0-06F9) digits, as 0-9.
+ARABIC_INDIC_DIGITS = {
+    **{chr(0x0660 + i): str(i) for i in range(10)},
+    **{chr(0x06F0 + i): str(i) for i in range(10)},
+}
+_LATIN_DIGITS = str.maketrans(ARABIC_INDIC_DIGITS)
+
+
+def latin_digits(value):
+    """Text with its Arabic-Indic digits as 0-9, for parsing what people type or paste;
+    anything that is not a string is returned as it is (usable as a WTForms filter)."""
+    return value.translate(_LATIN_DIGITS) if isinstance(value, str) else value
+
+
 _ARABIC_FOLD = str.maketrans(
     {
         "أ": "ا",
@@ -104,8 +118,7 @@ _ARABIC_FOLD = str.maketrans(
         "ؤ": "و",
         "ئ": "ي",
         "ـ": None,  # tatweel
-        **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
-        **{chr(0x06F0 + i): str(i) for i in range(10)},  # Eastern Arabic-Indic digits
+        **ARABIC_INDIC_DIGITS,
     }
 )
 

@@ -8,7 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from digiweb.i18n import fmt_number, language
+from digiweb.i18n import fmt_number, language, latin_digits
 from digiweb.plans.models import (
     FundingSource,
     Priority,
@@ -31,18 +31,6 @@ def enum_choices(enum_cls, blank: bool = False) -> list[SelectChoice]:
 
 def strip(value):
     return value.strip() if isinstance(value, str) else value
-
-
-_LATIN_DIGITS = str.maketrans(
-    {
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-    }
-)
-
-
-def latin_digits(value):
-    return value.translate(_LATIN_DIGITS) if isinstance(value, str) else value
 
 
 class MultiCheckboxField(SelectMultipleField):

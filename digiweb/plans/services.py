@@ -19,6 +19,7 @@ from digiweb.audit.services import diff, history, record, snapshot
 from digiweb.campaigns.models import CampaignStatus
 from digiweb.db_types import utcnow
 from digiweb.extensions import db
+from digiweb.i18n import latin_digits
 from digiweb.plans.models import (
     UNFINISHED_PROJECT_STATUSES,
     FundingSource,
@@ -246,12 +247,6 @@ def is_complete(plan: Plan, projects: list[Project] | None = None) -> bool:
 
 # --- parsing ---------------------------------------------------------------------------------
 
-_DIGITS = str.maketrans(
-    {
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-    }
-)
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007\u066c'’]+")
 _UNIT = re.compile(r"\s*(dzd|da|د\.?ج\.?|دج)\s*$", re.IGNORECASE)
 _DOTTED_GROUPS = re.compile(r"\d{1,3}([.,])\d{3}(\1\d{3})*")
@@ -269,7 +264,7 @@ def parse_whole_number(text: str | int | None) -> int | None:
         if text < 0:
             raise ValueError("negative")
         return text
-    value = _UNIT.sub("", text.translate(_DIGITS).strip())
+    value = _UNIT.sub("", latin_digits(text).strip())
     value = _SPACES.sub("", value)
     if not value:
         return None

@@ -42,7 +42,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from digiweb.audit.services import record, snapshot
 from digiweb.db_types import utcnow
 from digiweb.extensions import db
-from digiweb.i18n import LANGUAGES, fmt_date, fmt_datetime, language, normalize_search
+from digiweb.i18n import LANGUAGES, fmt_date, fmt_datetime, language, latin_digits, normalize_search
 from digiweb.plans.models import (
     Plan,
     PlanEvent,
@@ -805,12 +805,6 @@ class CellError(Exception):
         self.message = message
 
 
-_DIGITS = str.maketrans(
-    {
-        **{chr(0x0660 + i): str(i) for i in range(10)},
-        **{chr(0x06F0 + i): str(i) for i in range(10)},
-    }
-)
 _DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
 
 
@@ -897,7 +891,7 @@ class _CellReader:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 2958466:
             return from_excel(value).date()
         if isinstance(value, str):
-            text = value.translate(_DIGITS).strip()
+            text = latin_digits(value).strip()
             for pattern in _DATE_FORMATS:
                 try:
                     return datetime.strptime(text[:10], pattern).date()
