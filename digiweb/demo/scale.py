@@ -8,8 +8,9 @@ can be measured on a realistic volume. The 2021 figures of the seed are never to
   approved, a few returned or submitted, and a few not sent, which hold no project). Existing
   campaigns and plans are kept as they are; projects only go into plans that were sent.
 * Titles, summaries, procedures… come from the hand-written demo vocabulary
-  (`data.demo_projects()`), varied with a phase and one of the 48 wilayas, in Arabic and in French,
-  so that an Arabic search has the selectivity it would have on real data.
+  (`data.demo_projects()`), varied with a phase and one of the 48 wilayas (`data.phases()`,
+  `data.wilayas()`), in Arabic and in French, so that an Arabic search has the selectivity it
+  would have on real data.
 * References continue after the highest sequence of each plan: running it twice adds N more.
 * Rows go in through bulk INSERTs in chunks (a few seconds for 100,000); the ORM event that fills
   `search_text` does not run for those, so it is computed here exactly as
@@ -31,6 +32,7 @@ from digiweb.audit.services import record
 from digiweb.auth.models import Role, User
 from digiweb.cache import bump_data_version
 from digiweb.campaigns.models import Campaign, CampaignStatus
+from digiweb.demo import data
 from digiweb.departments.models import Department
 from digiweb.departments.services import load_departments
 from digiweb.extensions import db
@@ -60,69 +62,11 @@ AS_OF = date(2021, 3, 25)
 # More plans and more projects in recent years; the weights are relative.
 YEAR_WEIGHTS = {2015: 10, 2016: 12, 2017: 15, 2018: 17, 2019: 20, 2020: 26}
 
-# The 48 wilayas: (Arabic name, French name, French with its preposition).
-WILAYAS = (
-    ("أدرار", "Adrar", "d'Adrar"),
-    ("الشلف", "Chlef", "de Chlef"),
-    ("الأغواط", "Laghouat", "de Laghouat"),
-    ("أم البواقي", "Oum El Bouaghi", "d'Oum El Bouaghi"),
-    ("باتنة", "Batna", "de Batna"),
-    ("بجاية", "Béjaïa", "de Béjaïa"),
-    ("بسكرة", "Biskra", "de Biskra"),
-    ("بشار", "Béchar", "de Béchar"),
-    ("البليدة", "Blida", "de Blida"),
-    ("البويرة", "Bouira", "de Bouira"),
-    ("تمنراست", "Tamanrasset", "de Tamanrasset"),
-    ("تبسة", "Tébessa", "de Tébessa"),
-    ("تلمسان", "Tlemcen", "de Tlemcen"),
-    ("تيارت", "Tiaret", "de Tiaret"),
-    ("تيزي وزو", "Tizi Ouzou", "de Tizi Ouzou"),
-    ("الجزائر", "Alger", "d'Alger"),
-    ("الجلفة", "Djelfa", "de Djelfa"),
-    ("جيجل", "Jijel", "de Jijel"),
-    ("سطيف", "Sétif", "de Sétif"),
-    ("سعيدة", "Saïda", "de Saïda"),
-    ("سكيكدة", "Skikda", "de Skikda"),
-    ("سيدي بلعباس", "Sidi Bel Abbès", "de Sidi Bel Abbès"),
-    ("عنابة", "Annaba", "d'Annaba"),
-    ("قالمة", "Guelma", "de Guelma"),
-    ("قسنطينة", "Constantine", "de Constantine"),
-    ("المدية", "Médéa", "de Médéa"),
-    ("مستغانم", "Mostaganem", "de Mostaganem"),
-    ("المسيلة", "M'Sila", "de M'Sila"),
-    ("معسكر", "Mascara", "de Mascara"),
-    ("ورقلة", "Ouargla", "d'Ouargla"),
-    ("وهران", "Oran", "d'Oran"),
-    ("البيض", "El Bayadh", "d'El Bayadh"),
-    ("إليزي", "Illizi", "d'Illizi"),
-    ("برج بوعريريج", "Bordj Bou Arréridj", "de Bordj Bou Arréridj"),
-    ("بومرداس", "Boumerdès", "de Boumerdès"),
-    ("الطارف", "El Tarf", "d'El Tarf"),
-    ("تندوف", "Tindouf", "de Tindouf"),
-    ("تيسمسيلت", "Tissemsilt", "de Tissemsilt"),
-    ("الوادي", "El Oued", "d'El Oued"),
-    ("خنشلة", "Khenchela", "de Khenchela"),
-    ("سوق أهراس", "Souk Ahras", "de Souk Ahras"),
-    ("تيبازة", "Tipaza", "de Tipaza"),
-    ("ميلة", "Mila", "de Mila"),
-    ("عين الدفلى", "Aïn Defla", "d'Aïn Defla"),
-    ("النعامة", "Naâma", "de Naâma"),
-    ("عين تموشنت", "Aïn Témouchent", "d'Aïn Témouchent"),
-    ("غرداية", "Ghardaïa", "de Ghardaïa"),
-    ("غليزان", "Relizane", "de Relizane"),
-)
-
-# (Arabic, French title suffix, French sentence start): the stage of a multi-year project.
-PHASES = (
-    ("المرحلة الأولى", "phase 1", "Première phase"),
-    ("المرحلة الثانية", "phase 2", "Deuxième phase"),
-    ("المرحلة الثالثة", "phase 3", "Troisième phase"),
-    ("مرحلة نموذجية", "phase pilote", "Phase pilote"),
-    ("التعميم", "généralisation", "Généralisation"),
-    ("التوسيع", "extension", "Extension"),
-    ("التحديث", "modernisation", "Modernisation"),
-    ("الصيانة التطورية", "maintenance évolutive", "Maintenance évolutive"),
-)
+# The 48 wilayas: (Arabic name, French name, French with its preposition), and the stages of a
+# multi-year project: (Arabic, French title suffix, French sentence start). Both are data files
+# of digiweb/demo/data (wilayas.csv, phases.csv).
+WILAYAS = data.wilayas()
+PHASES = data.phases()
 NATIONWIDE_SHARE = 0.25  # projects for the whole country rather than one wilaya
 
 _BUDGET_RANGES = {
@@ -175,8 +119,6 @@ _REQUIRED = ("title_ar", "title_fr", "summary_ar", "summary_fr", "target", "kind
 
 @lru_cache(maxsize=1)
 def _specs_by_department() -> tuple[dict[str, list[dict]], list[dict]]:
-    from digiweb.demo import data
-
     by_code: dict[str, list[dict]] = {}
     for spec in data.demo_projects():
         # Drafts in preparation may lack a summary or a target: only complete projects serve.

@@ -205,21 +205,18 @@ def ensure_campaign_2021() -> Campaign | None:
         u.department.code: u
         for u in db.session.scalars(db.select(User).where(User.role == Role.OFFICER))
     }
+    seed = data.demo_campaign()
+    created = seed["created_on"]
     campaign = create_campaign(
-        year=data.DEMO_YEAR,
-        title_ar="استبيان المخططات العملية القطاعية للرقمنة لسنة 2021",
-        title_fr="Questionnaire des plans d'action sectoriels de numérisation 2021",
-        opens_on=_local(2021, 1, 17).date(),
-        deadline=_local(2021, 3, 15).date(),
-        instructions_ar=(
-            "يرجى من كل دائرة وزارية إدراج مشاريع التطبيقات الرقمية التي ستنجز بعنوان سنة 2021."
-        ),
-        instructions_fr=(
-            "Chaque département ministériel renseigne les projets d'applications numériques "
-            "qu'il réalisera au titre de l'année 2021."
-        ),
+        year=seed["year"],
+        title_ar=seed["title_ar"],
+        title_fr=seed["title_fr"],
+        opens_on=seed["opens_on"],
+        deadline=seed["deadline"],
+        instructions_ar=seed["instructions_ar"],
+        instructions_fr=seed["instructions_fr"],
     )
-    campaign.created_at = _local(2021, 1, 10)
+    campaign.created_at = _local(created.year, created.month, created.day)
     open_campaign(campaign)
     plans = {p.department.code: p for p in campaign_plans(campaign)}
     statuses = {**data.SENT_PLAN_STATUS, **data.UNSENT_PLAN_STATUS}
