@@ -76,6 +76,7 @@ class Config:
 
 class TestConfig(Config):
     TESTING = True
+    STRICT_READ_REQUESTS = True  # a read request that writes fails the test (digiweb.transaction)
     SECRET_KEY = "test-secret-key"  # noqa: S105 - fixed key for reproducible tests only
     SQLALCHEMY_DATABASE_URI = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = True

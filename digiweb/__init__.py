@@ -3,15 +3,14 @@
 import importlib
 import logging
 
-from flask import Flask, jsonify, render_template, request, session
+from flask import jsonify, render_template, request, session
 from flask_babel import gettext as _
-from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 import config as config_module
-from digiweb import i18n, integrity, templating
+from digiweb import errors, i18n, integrity, templating
 from digiweb.extensions import babel, csrf, db, limiter, login_manager, migrate
 from digiweb.htmx import add_vary_header, is_htmx, refresh_response
 from digiweb.security import (
@@ -20,6 +19,7 @@ from digiweb.security import (
     redirect_to_login,
     require_login,
 )
+from digiweb.transaction import App
 
 # Every area is a blueprint package with `bp` in its __init__.py.
 BLUEPRINTS = (
@@ -40,8 +40,8 @@ BLUEPRINTS = (
 ERROR_CODES = (400, 403, 404, 405, 413, 422, 429, 500, 503)
 
 
-def create_app(test_config=None) -> Flask:
-    app = Flask(__name__, instance_path=str(config_module.INSTANCE_DIR))
+def create_app(test_config=None) -> App:
+    app = App(__name__, instance_path=str(config_module.INSTANCE_DIR))
     app.config.from_object(config_module.config_from_environment())
     if test_config is not None:
         if isinstance(test_config, dict):
@@ -64,13 +64,14 @@ def create_app(test_config=None) -> Flask:
         app.register_blueprint(module.bp)
     _init_request_hooks(app)
     _init_error_handlers(app)
+    errors.init_app(app)
     integrity.init_app(app)
     _init_cli(app)
     logging.getLogger("fontTools").setLevel(logging.WARNING)
     return app
 
 
-def _init_extensions(app: Flask) -> None:
+def _init_extensions(app: App) -> None:
     from digiweb import models  # noqa: F401 - registers every table
     from digiweb.database import configure_engine
 
@@ -101,16 +102,14 @@ def _init_extensions(app: Flask) -> None:
         return user
 
 
-def _init_request_hooks(app: Flask) -> None:
+def _init_request_hooks(app: App) -> None:
     @app.before_request
     def remember_language():
+        """`?lang=` switches the session's language. It never writes the account's stored
+        preference (a read request never writes): logging in does, with the language chosen."""
         lang = i18n.requested_language()
-        if lang is None:
-            return None
-        session["lang"] = lang
-        if current_user.is_authenticated and current_user.language != lang:
-            current_user.language = lang
-            db.session.commit()
+        if lang is not None:
+            session["lang"] = lang
         return None
 
     app.before_request(enforce_session_timeouts)
@@ -124,7 +123,7 @@ def _error_page(code: int, message: str | None = None):
     return render_template(template, code=code, message=message), code
 
 
-def _init_error_handlers(app: Flask) -> None:
+def _init_error_handlers(app: App) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error):
         if is_htmx():
@@ -148,7 +147,7 @@ def _init_error_handlers(app: Flask) -> None:
         return _error_page(500)
 
 
-def _init_cli(app: Flask) -> None:
+def _init_cli(app: App) -> None:
     from digiweb.cli import register_commands
 
     register_commands(app)

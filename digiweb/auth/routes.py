@@ -9,6 +9,7 @@ from digiweb.auth.forms import LoginForm
 from digiweb.auth.services import authenticate, logout_everywhere
 from digiweb.extensions import limiter
 from digiweb.security import client_address_key, configured_limit, public, safe_next_url
+from digiweb.transaction import keep_on_refusal
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -32,10 +33,12 @@ def login():
                 session.clear()  # a new session at login (no fixation)
                 if lang:
                     session["lang"] = lang
+                    result.user.language = lang  # the language chosen becomes the preference
                 login_user(result.user)
                 session.permanent = True
                 session["login_at"] = session["seen"] = int(time.time())
                 return redirect(safe_next_url(request.args.get("next")))
+            keep_on_refusal()  # the failure counts against the account
             if result.locked:
                 status = 429
                 form.form_errors.append(

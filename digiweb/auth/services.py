@@ -11,6 +11,7 @@ from digiweb.auth import models as auth_models
 from digiweb.auth.models import Role, User
 from digiweb.db_types import utcnow
 from digiweb.extensions import db
+from digiweb.transaction import release
 
 
 @dataclass
@@ -44,13 +45,14 @@ def _recent_failures(user: User) -> int:
 def authenticate(username: str, password: str) -> LoginResult:
     """Check the credentials; after too many failures the account is locked for a while.
 
-    Every success and failure is written to the audit log (and committed here)."""
+    Every success and failure is written to the audit log; the login route keeps a failure's
+    entries even though it answers with a refusal (`transaction.keep_on_refusal`)."""
     user = find_user(username)
     # The password hash is slow by design: check it outside any transaction, so that a login
     # never holds the database's write lock (a POST's transaction starts with BEGIN IMMEDIATE
     # on SQLite: 50 logins at once waited past busy_timeout) nor the account's row lock.
     password_hash = user.password_hash if user is not None else None
-    db.session.commit()
+    release()
     # (the models' hash function, looked up at call time: the test suite memoises it)
     password_ok = password_hash is not None and auth_models.check_password_hash(
         password_hash, password
@@ -68,11 +70,9 @@ def authenticate(username: str, password: str) -> LoginResult:
     now = utcnow()
     if user is None:
         record("login_failed", "user", None, label=username[:64], actor_name=username[:64])
-        db.session.commit()
         return LoginResult()
     if user.locked_until and user.locked_until > now:
         record("login_refused_locked", "user", user.id, label=user.username, actor_name="")
-        db.session.commit()
         return LoginResult(user=user, locked=True)
     if not user.active or not password_ok:
         record("login_failed", "user", user.id, label=user.username, actor_name=username[:64])
@@ -82,13 +82,12 @@ def authenticate(username: str, password: str) -> LoginResult:
         if locked:
             user.locked_until = now + timedelta(seconds=current_app.config["LOGIN_FAILURE_WINDOW"])
             record("account_locked", "user", user.id, label=user.username, actor_name="")
-        db.session.commit()
         return LoginResult(user=None, locked=locked)
     user.failed_logins = 0
     user.locked_until = None
     user.last_login_at = now
     record("login", "user", user.id, label=user.username, actor=user)
-    db.session.commit()
+    db.session.flush()
     return LoginResult(user=user)
 
 
@@ -96,7 +95,6 @@ def logout_everywhere(user: User) -> None:
     """End every session of the user (each login cookie carries the old token)."""
     user.end_all_sessions()
     record("logout", "user", user.id, label=user.username, actor=user)
-    db.session.commit()
 
 
 def create_user(

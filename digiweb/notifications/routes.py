@@ -37,13 +37,17 @@ def index():
     return _list_response()
 
 
-@bp.get("/notifications/<int:notification_id>/open")
+@bp.route("/notifications/<int:notification_id>/open", methods=["GET", "POST"])
 def open_(notification_id: int):
-    """Mark the notification read and go where it points."""
-    notification = services.mark_read(current_user, notification_id)
+    """Go where the notification points; the list's button (a POST) also marks it read, while
+    the same address followed as a link (a GET) only leads there."""
+    if request.method == "POST":
+        notification = services.mark_read(current_user, notification_id)
+    else:
+        notification = services.own_notification(current_user, notification_id)
     if notification is None:
         abort(404)
-    return redirect(safe_next_url(notification.link, "notifications.index"))
+    return redirect(safe_next_url(notification.link, "notifications.index"), 303)
 
 
 @bp.post("/notifications/<int:notification_id>/read")

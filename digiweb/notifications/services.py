@@ -96,14 +96,22 @@ def notifications_page(user, page: int = 1) -> tuple[list[Notification], int]:
     return items, total
 
 
-def mark_read(user, notification_id: int) -> Notification | None:
-    """Mark one of the user's notifications read; None when it is not theirs (or absent)."""
+def own_notification(user, notification_id: int) -> Notification | None:
+    """One of the user's notifications; None when it is not theirs (or absent)."""
+    if not 0 < notification_id < 2**31:
+        return None
     notification = db.session.get(Notification, notification_id)
     if notification is None or notification.user_id != user.id:
         return None
-    if notification.read_at is None:
+    return notification
+
+
+def mark_read(user, notification_id: int) -> Notification | None:
+    """Mark one of the user's notifications read; None when it is not theirs (or absent)."""
+    notification = own_notification(user, notification_id)
+    if notification is not None and notification.read_at is None:
         notification.read_at = utcnow()
-        db.session.commit()
+        db.session.flush()
     return notification
 
 
@@ -113,5 +121,4 @@ def mark_all_read(user) -> int:
         .where(Notification.user_id == user.id, Notification.read_at.is_(None))
         .values(read_at=utcnow())
     )
-    db.session.commit()
     return result.rowcount

@@ -1,12 +1,13 @@
 """The plan page, its projects edited in place (htmx, with plain-form fallbacks), the project
 page and the carry-over of last year's unfinished projects."""
 
-from flask import abort, current_app, flash, make_response, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
 from digiweb.campaigns.services import current_campaign
+from digiweb.errors import Conflict, Refusal, attach
 from digiweb.extensions import db
 from digiweb.htmx import is_htmx, render
 from digiweb.plans import bp
@@ -14,13 +15,12 @@ from digiweb.plans.forms import PlanForm, ProjectForm
 from digiweb.plans.models import Plan, Project
 from digiweb.plans.presenters import conflict_rows, display_value, history_rows
 from digiweb.plans.services import (
-    ConflictError,
-    PlanError,
     carry_over,
     carry_over_candidates,
     create_project,
     delete_project,
     editable_by,
+    ensure_editable,
     field_label,
     missing_fields,
     officer_plan,
@@ -33,6 +33,7 @@ from digiweb.plans.services import (
     visible_plan,
     visible_project,
 )
+from digiweb.transaction import discard
 
 PLAN_CHANGED = "planChanged"  # htmx event sent after each change (HX-Trigger)
 
@@ -42,7 +43,6 @@ def plan_helpers():
     return {
         "display_value": display_value,
         "field_label": field_label,
-        "has_endpoint": lambda name: name in current_app.view_functions,
     }
 
 
@@ -63,31 +63,12 @@ def _project_or_404(project_id: int) -> Project:
     return project
 
 
-def _refusal(message: str, status: int):
-    """An illegal action: the message on an error page, or (htmx) reload the page, which then
-    shows the message and the plan as it now is."""
-    if is_htmx():
-        flash(message, "error")
-        response = make_response("", status)
-        response.headers["HX-Refresh"] = "true"
-        return response
-    return render(
-        "errors/error.html", "errors/_error.html", status=status, code=status, message=message
-    )
-
-
-def _require_editable(plan: Plan) -> None:
-    if editable_by(plan, current_user):
-        return
-    if not current_user.is_officer:
-        message = _("Only the department's digitization officer can change this plan.")
-    elif plan.campaign.status.value != "open":
-        message = _("The campaign is not open: the plan can no longer be changed.")
-    else:
-        message = _(
-            "This plan can no longer be changed (status: %(status)s).", status=plan.status.label
-        )
-    abort(_refusal(message, 403))
+def _existing_project(project_id: int) -> Project:
+    """The project as stored after a refused change; gone when someone deleted it meanwhile."""
+    current = db.session.get(Project, project_id)
+    if current is None:
+        raise Refusal(_("This project no longer exists: it has been deleted."), 404)
+    return current
 
 
 def _plan_url(plan_id: int, project_id: int | None = None) -> str:
@@ -141,7 +122,7 @@ def view(plan_id: int):
 def update_details(plan_id: int):
     """The plan's own fields (person in charge, contact)."""
     plan = _plan_or_404(plan_id)
-    _require_editable(plan)
+    ensure_editable(plan, current_user)
     form = PlanForm()
     if not form.validate():
         return render(
@@ -152,8 +133,8 @@ def update_details(plan_id: int):
         )
     try:
         update_plan(plan, form.plan_data(), current_user, form.version.data)
-    except ConflictError as error:
-        db.session.rollback()
+    except Conflict as error:
+        discard()
         plan = _plan_or_404(plan_id)
         form.version.data = plan.version
         return render(
@@ -162,10 +143,6 @@ def update_details(plan_id: int):
             status=409,
             **_plan_context(plan, plan_form=form, details_conflict=error.message),
         )
-    except PlanError as error:
-        db.session.rollback()
-        return _refusal(error.message, error.status)
-    db.session.commit()
     flash(_("The plan's contact details have been saved."), "success")
     if not is_htmx():
         return redirect(_plan_url(plan_id))
@@ -197,7 +174,7 @@ def _form_response(plan, form, project, status=200, **extra):
 @bp.route("/plans/<int:plan_id>/projects/new")
 def new_project(plan_id: int):
     plan = _plan_or_404(plan_id)
-    _require_editable(plan)
+    ensure_editable(plan, current_user)
     return _form_response(plan, ProjectForm(formdata=None, prefix="new"), None)
 
 
@@ -218,19 +195,17 @@ def add_slot(plan_id: int):
 @bp.route("/plans/<int:plan_id>/projects", methods=["POST"])
 def add_project(plan_id: int):
     plan = _plan_or_404(plan_id)
-    _require_editable(plan)
+    ensure_editable(plan, current_user)
     form = ProjectForm(prefix="new")
     if not form.validate():
         return _form_response(plan, form, None, status=422)
     try:
         project = create_project(plan, form.project_data(), current_user)
-    except PlanError as error:
-        db.session.rollback()
-        if error.status == 422:
-            form.form_errors.append(error.message)
-            return _form_response(plan, form, None, status=422)
-        return _refusal(error.message, error.status)
-    db.session.commit()
+    except Refusal as error:
+        if error.status != 422:
+            raise
+        discard()
+        return _form_response(plan, form, None, status=attach(form, error))
     flash(_("The project %(reference)s has been added.", reference=project.reference), "success")
     if not is_htmx():
         return redirect(_plan_url(plan_id, project.id))
@@ -265,7 +240,7 @@ def project_card(project_id: int):
 def edit_project(project_id: int):
     project = _project_or_404(project_id)
     plan = project.plan
-    _require_editable(plan)
+    ensure_editable(plan, current_user)
     prefix = f"p{project.id}"
     if request.method == "GET":
         return _form_response(plan, ProjectForm(formdata=None, obj=project, prefix=prefix), project)
@@ -274,11 +249,9 @@ def edit_project(project_id: int):
         return _form_response(plan, form, project, status=422)
     try:
         update_project(project, form.project_data(), current_user, form.version.data)
-    except ConflictError as error:
-        db.session.rollback()
-        current = db.session.get(Project, project_id)
-        if current is None:
-            return _refusal(_("This project no longer exists: it has been deleted."), 404)
+    except Conflict as error:
+        discard()
+        current = _existing_project(project_id)
         form.version.data = current.version
         return _form_response(
             plan,
@@ -288,13 +261,11 @@ def edit_project(project_id: int):
             conflict=error.message,
             differences=conflict_rows(current, form.project_data()),
         )
-    except PlanError as error:
-        db.session.rollback()
-        if error.status == 422:
-            form.form_errors.append(error.message)
-            return _form_response(plan, form, project, status=422)
-        return _refusal(error.message, error.status)
-    db.session.commit()
+    except Refusal as error:
+        if error.status != 422:
+            raise
+        discard()
+        return _form_response(plan, form, project, status=attach(form, error))
     project = db.session.get(Project, project_id)
     flash(_("The project %(reference)s has been saved.", reference=project.reference), "success")
     if not is_htmx():
@@ -314,7 +285,7 @@ def remove_project(project_id: int):
     """GET: the confirmation page (without JavaScript); POST: delete (htmx asks first)."""
     project = _project_or_404(project_id)
     plan = project.plan
-    _require_editable(plan)
+    ensure_editable(plan, current_user)
     if request.method == "GET":
         return render(
             "plans/project_delete.html", "plans/_project_delete.html", plan=plan, project=project
@@ -322,11 +293,9 @@ def remove_project(project_id: int):
     reference = project.reference
     try:
         delete_project(project, current_user, request.form.get("version"))
-    except ConflictError as error:
-        db.session.rollback()
-        current = db.session.get(Project, project_id)
-        if current is None:
-            return _refusal(_("This project no longer exists: it has been deleted."), 404)
+    except Conflict as error:
+        discard()
+        current = _existing_project(project_id)
         if is_htmx():
             return render(
                 "plans/view.html",
@@ -346,10 +315,6 @@ def remove_project(project_id: int):
             project=current,
             conflict=error.message,
         )
-    except PlanError as error:
-        db.session.rollback()
-        return _refusal(error.message, error.status)
-    db.session.commit()
     flash(_("The project %(reference)s has been deleted.", reference=reference), "success")
     if not is_htmx():
         return redirect(_plan_url(plan.id))
@@ -387,7 +352,7 @@ def project(project_id: int):
 def carry_over_projects(plan_id: int):
     """Start the plan from last year's unfinished projects."""
     plan = _plan_or_404(plan_id)
-    _require_editable(plan)
+    ensure_editable(plan, current_user)
     candidates = carry_over_candidates(plan)
     error, status, chosen = None, 200, set()
     if request.method == "POST":
@@ -400,12 +365,11 @@ def carry_over_projects(plan_id: int):
         else:
             try:
                 created = carry_over(plan, [by_id[i] for i in sorted(chosen)], current_user)
-            except PlanError as refused:
-                db.session.rollback()
+            except Refusal as refused:
+                discard()
                 error, status = refused.message, refused.status
                 candidates = carry_over_candidates(_plan_or_404(plan_id))
             else:
-                db.session.commit()
                 flash(
                     ngettext(
                         "%(num)d project has been carried over into the plan.",

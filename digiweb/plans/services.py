@@ -1,8 +1,7 @@
 """Plan and project rules: who may edit, completeness, numbering, optimistic locking, carry-over.
 
-Every change is audited in the same transaction as the change. Callers commit; on an error the
-service leaves nothing written that the caller would have to undo (it rolls back itself when the
-database refused a write, so that the route can reload the current values).
+Every change is audited in the same transaction as the change. Services flush; the request
+commits (digiweb.transaction). A refusal raises `Refusal` or `Conflict` (digiweb.errors).
 """
 
 import re
@@ -12,12 +11,12 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import IntegrityError, InvalidRequestError
 from sqlalchemy.orm import selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from digiweb.audit.models import AuditLog
 from digiweb.audit.services import diff, history, record, snapshot
 from digiweb.campaigns.models import CampaignStatus
 from digiweb.db_types import utcnow
+from digiweb.errors import Refusal
 from digiweb.extensions import db
 from digiweb.i18n import latin_digits
 from digiweb.plans.models import (
@@ -33,6 +32,7 @@ from digiweb.plans.models import (
     Technology,
 )
 from digiweb.security import can_edit_department_plan, can_see_department
+from digiweb.transaction import check_version, flush_or_conflict
 
 # Plans an officer may still change (while the campaign is open).
 EDITABLE_PLAN_STATUSES = (PlanStatus.NOT_STARTED, PlanStatus.DRAFT, PlanStatus.RETURNED)
@@ -117,24 +117,6 @@ MAX_BUDGET = 10**15  # DZD; far above any budget, far below BigInteger's limit
 TEXT_LIMITS = {"title_ar": 300, "title_fr": 300}
 
 
-class PlanError(Exception):
-    """A rule refused the operation; the message is translated for the user."""
-
-    status = 403
-
-    def __init__(self, message: str, status: int | None = None):
-        super().__init__(message)
-        self.message = message
-        if status is not None:
-            self.status = status
-
-
-class ConflictError(PlanError):
-    """The record changed since the user loaded it: nothing was written."""
-
-    status = 409
-
-
 def field_label(name: str) -> str:
     return str(FIELD_LABELS.get(name, name))
 
@@ -155,15 +137,16 @@ def editable_by(plan: Plan, user) -> bool:
 
 def ensure_editable(plan: Plan, user) -> None:
     if not can_edit_department_plan(user, plan.department_id):
-        raise PlanError(_("Only the department's digitization officer can change this plan."))
+        raise Refusal(_("Only the department's digitization officer can change this plan."), 403)
     if plan.campaign.status != CampaignStatus.OPEN:
-        raise PlanError(_("The campaign is not open: the plan can no longer be changed."))
+        raise Refusal(_("The campaign is not open: the plan can no longer be changed."), 403)
     if plan.status not in EDITABLE_PLAN_STATUSES:
-        raise PlanError(
+        raise Refusal(
             _(
                 "This plan can no longer be changed (status: %(status)s).",
                 status=plan.status.label,
-            )
+            ),
+            403,
         )
 
 
@@ -317,7 +300,7 @@ def _clean_project_data(data: dict, project: Project | None = None) -> dict:
     """Only the known fields, with enums as members, texts stripped, blanks as None."""
     errors = validate_project_data(data, project)
     if errors:
-        raise PlanError("; ".join(f"{field_label(k)}: {v}" for k, v in errors.items()), 422)
+        raise Refusal("; ".join(f"{field_label(k)}: {v}" for k, v in errors.items()), 422)
     clean = {}
     for name in PROJECT_FIELDS:
         if name not in data:
@@ -358,7 +341,7 @@ def _reload(project: Project) -> None:
     try:
         db.session.refresh(project)
     except InvalidRequestError:
-        raise PlanError(_("This project no longer exists: it has been deleted."), 404) from None
+        raise Refusal(_("This project no longer exists: it has been deleted."), 404) from None
 
 
 def _touch_plan(plan: Plan, actor) -> None:
@@ -439,7 +422,7 @@ def _insert_numbered(plan: Plan, values: dict, technologies, attempts: int = 3) 
             sequence = max(sequence + 1, _next_sequence(plan))
             continue
         return project
-    raise PlanError(_("The project could not be numbered; please try again."), 409)
+    raise Refusal(_("The project could not be numbered; please try again."), 409)
 
 
 def create_project(plan: Plan, data: dict, actor, carried_from: Project | None = None) -> Project:
@@ -467,40 +450,13 @@ def create_project(plan: Plan, data: dict, actor, carried_from: Project | None =
     return project
 
 
-def _check_version(current: int, expected) -> None:
-    try:
-        expected = int(expected)
-    except (TypeError, ValueError):
-        expected = None
-    if expected != current:
-        raise ConflictError(
-            _(
-                "Someone else changed this record after you opened it. Nothing was saved: "
-                "compare the current values with yours, then save again."
-            )
-        )
-
-
-def _flush_or_conflict() -> None:
-    try:
-        db.session.flush()
-    except StaleDataError:
-        db.session.rollback()
-        raise ConflictError(
-            _(
-                "Someone else changed this record at the same moment. Nothing was saved: "
-                "compare the current values with yours, then save again."
-            )
-        ) from None
-
-
 def update_project(project: Project, data: dict, actor, expected_version) -> dict:
-    """Save the fields given in `data`; refuse (ConflictError) when the project changed since
+    """Save the fields given in `data`; refuse (Conflict) when the project changed since
     `expected_version`. Returns the audited changes ({} when nothing changed)."""
     plan = _lock_plan(project.plan)
     ensure_editable(plan, actor)
     _reload(project)
-    _check_version(project.version, expected_version)
+    check_version(project, expected_version)
     clean = _clean_project_data(data, project)
     before = snapshot(project, PROJECT_FIELDS)
     for name, value in clean.items():
@@ -508,7 +464,7 @@ def update_project(project: Project, data: dict, actor, expected_version) -> dic
     changes = diff(before, snapshot(project, PROJECT_FIELDS))
     if not changes:
         return {}
-    _flush_or_conflict()
+    flush_or_conflict()
     record(
         "project_updated",
         "project",
@@ -525,11 +481,11 @@ def delete_project(project: Project, actor, expected_version) -> None:
     plan = _lock_plan(project.plan)
     ensure_editable(plan, actor)
     _reload(project)
-    _check_version(project.version, expected_version)
+    check_version(project, expected_version)
     before = snapshot(project, PROJECT_FIELDS)
     project_id, reference = project.id, project.reference
     db.session.delete(project)
-    _flush_or_conflict()
+    flush_or_conflict()
     record(
         "project_deleted",
         "project",
@@ -548,7 +504,7 @@ def update_plan(plan: Plan, data: dict, actor, expected_version) -> dict:
     """Save the plan's own fields (person in charge, contact)."""
     plan = _lock_plan(plan)
     ensure_editable(plan, actor)
-    _check_version(plan.version, expected_version)
+    check_version(plan, expected_version)
     before = snapshot(plan, PLAN_FIELDS)
     for name in PLAN_FIELDS:
         if name in data:
@@ -556,7 +512,7 @@ def update_plan(plan: Plan, data: dict, actor, expected_version) -> dict:
     changes = diff(before, snapshot(plan, PLAN_FIELDS))
     if not changes:
         return {}
-    _flush_or_conflict()
+    flush_or_conflict()
     record("plan_updated", "plan", plan.id, label=_plan_label(plan), actor=actor, changes=changes)
     _touch_plan(plan, actor)
     return changes
@@ -590,13 +546,13 @@ def carry_over_candidates(plan: Plan) -> list[tuple[Project, bool]]:
 def carry_over(plan: Plan, from_projects: list[Project], actor) -> list[Project]:
     """Copy last year's unfinished projects into the plan, each linked to its original."""
     if not from_projects:
-        raise PlanError(_("Choose at least one project to carry over."), 422)
+        raise Refusal(_("Choose at least one project to carry over."), 422)
     plan = _lock_plan(plan)
     ensure_editable(plan, actor)
     eligible = {project.id: carried for project, carried in carry_over_candidates(plan)}
     for source in from_projects:
         if source.id not in eligible:
-            raise PlanError(
+            raise Refusal(
                 _(
                     "%(reference)s is not an unfinished project of your department from the "
                     "previous year.",
@@ -605,7 +561,7 @@ def carry_over(plan: Plan, from_projects: list[Project], actor) -> list[Project]
                 422,
             )
         if eligible[source.id]:
-            raise PlanError(
+            raise Refusal(
                 _(
                     "%(reference)s has already been carried over into this plan.",
                     reference=source.reference,

@@ -37,12 +37,20 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet.datavalidation import DataValidation
-from sqlalchemy.orm.exc import StaleDataError
 
 from digiweb.audit.services import record, snapshot
 from digiweb.db_types import utcnow
+from digiweb.errors import Refusal
 from digiweb.extensions import db
-from digiweb.i18n import LANGUAGES, fmt_date, fmt_datetime, language, latin_digits, normalize_search
+from digiweb.i18n import (
+    LANGUAGES,
+    fmt_date,
+    fmt_datetime,
+    language,
+    latin_digits,
+    normalize_search,
+    parse_date,
+)
 from digiweb.plans.models import (
     Plan,
     PlanEvent,
@@ -54,7 +62,6 @@ from digiweb.plans.models import (
 from digiweb.plans.services import (
     ENUM_FIELDS,
     REQUIRED_FOR_SENDING,
-    PlanError,
     create_project,
     ensure_editable,
     field_label,
@@ -534,14 +541,12 @@ class Problem:
     index: int = 0  # the column's number, to sort the report (0: none)
 
 
-class ImportRefused(Exception):
-    """Nothing was saved: `problems` tell why (or `message` for the file as a whole)."""
+class ImportRefused(Refusal):
+    """Nothing was saved: `problems` tell why, row by row (or `message` for the whole file)."""
 
     def __init__(self, problems: list[Problem] | None = None, status: int = 422, message=""):
-        super().__init__(message or f"{len(problems or ())} problem(s)")
+        super().__init__(message, status)
         self.problems = problems or []
-        self.status = status
-        self.message = message
 
 
 @dataclass
@@ -805,9 +810,6 @@ class CellError(Exception):
         self.message = message
 
 
-_DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
-
-
 class _CellReader:
     """Turns a cell into the value the web form would have produced, or raises CellError."""
 
@@ -891,12 +893,10 @@ class _CellReader:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value < 2958466:
             return from_excel(value).date()
         if isinstance(value, str):
-            text = latin_digits(value).strip()
-            for pattern in _DATE_FORMATS:
-                try:
-                    return datetime.strptime(text[:10], pattern).date()
-                except ValueError:
-                    continue
+            try:  # the first ten characters: a date typed with a time keeps its date
+                return parse_date(latin_digits(value).strip()[:10])
+            except ValueError:
+                pass
         raise CellError(_("Enter a valid date (day/month/year)."))
 
     def _amount(self, name, value, cell):
@@ -1104,13 +1104,13 @@ def import_workbook(plan: Plan, data: bytes, filename: str, actor) -> ImportResu
     """Check the uploaded file and write every row of it to the plan, or nothing.
 
     Raises ImportRefused (with the problems, row by row) when anything is wrong; the session
-    then holds nothing of the import (the caller rolls back). On success the caller commits.
+    holds part of the import: the route discards it. On success the request commits.
     """
     check_upload(data, filename)
     plan = _lock(plan)
     try:
         ensure_editable(plan, actor)
-    except PlanError as error:
+    except Refusal as error:
         raise ImportRefused(status=error.status, message=error.message) from None
     rows, columns, problems = read_sheet(data)
     changes, unchanged, row_problems = check_rows(plan, rows, columns)
@@ -1129,13 +1129,9 @@ def import_workbook(plan: Plan, data: bytes, filename: str, actor) -> ImportResu
             else:
                 update_project(change.project, change.data, actor, change.project.version)
                 result.updated.append(change.project.reference)
-        except (PlanError, StaleDataError) as error:
-            db.session.rollback()
-            message = getattr(error, "message", "") or _(
-                "Someone else changed this record at the same moment. Nothing was saved: "
-                "compare the current values with yours, then save again."
-            )
-            raise ImportRefused([Problem(change.row.number, "", message)], status=409) from None
+        except Refusal as error:
+            problem = Problem(change.row.number, "", error.message)
+            raise ImportRefused([problem], status=error.status) from None
     _record_import(plan, actor, filename, result)
     return result
 

@@ -15,7 +15,6 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 
 from digiweb.campaigns.models import CampaignStatus
-from digiweb.extensions import db
 from digiweb.htmx import render
 from digiweb.plans import bp
 from digiweb.plans.models import Plan
@@ -36,6 +35,7 @@ from digiweb.plans.spreadsheet import (
     template_filename,
 )
 from digiweb.security import can_edit_department_plan
+from digiweb.transaction import discard
 
 
 class ImportForm(FlaskForm):
@@ -98,7 +98,7 @@ def spreadsheet(plan_id: int):
     try:
         result = import_workbook(plan, data, upload.filename, current_user)
     except ImportRefused as refused:
-        db.session.rollback()
+        discard()
         return _page(
             _plan_or_404(plan_id),
             form,
@@ -106,7 +106,6 @@ def spreadsheet(plan_id: int):
             report=refused,
             filename=upload.filename,
         )
-    db.session.commit()
     flash(result_message(result, upload.filename), "success" if result.changed else "warning")
     if result.changed:
         return redirect(url_for("plans.view", plan_id=plan_id) + "#projects")

@@ -38,18 +38,25 @@ def test_accept_language_is_used_when_nothing_chosen(client):
     assert LANG_RE.search(body).groups() == ("fr", "ltr")
 
 
-def test_language_choice_is_saved_on_the_user(app, client):
+def test_language_choice_is_saved_on_the_user_at_login_not_by_the_link(app, client):
     from digiweb.auth.models import User
     from digiweb.extensions import db
     from tests.conftest import login
     from tests.factories import PASSWORD, make_user
 
+    def stored():
+        db.session.expire_all()
+        return db.session.scalar(db.select(User).where(User.username == "karim")).language
+
     make_user("karim", language="ar")
     db.session.commit()
     login(client, "karim", PASSWORD)
-    client.get("/?lang=fr")
-    db.session.expire_all()
-    assert db.session.scalar(db.select(User).where(User.username == "karim")).language == "fr"
+    page = client.get("/?lang=fr", follow_redirects=True)
+    assert 'lang="fr"' in page.get_data(as_text=True)
+    assert stored() == "ar"  # a GET never writes
+    client.post("/logout")
+    login(client, "karim", PASSWORD, lang="fr")
+    assert stored() == "fr"
 
 
 @pytest.mark.parametrize(

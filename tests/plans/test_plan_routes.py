@@ -10,7 +10,7 @@ from digiweb.audit.models import AuditLog
 from digiweb.campaigns.models import CampaignStatus
 from digiweb.extensions import db
 from digiweb.plans.models import Plan, PlanStatus, Project, ProjectStatus
-from tests.factories import make_campaign, make_project, plan_of
+from tests.factories import make_campaign, make_plan, make_project
 from tests.plans.helpers import HX, complete_values, project_form
 
 
@@ -441,7 +441,7 @@ def test_stale_save_is_refused_and_shows_both_values(world, client_for, headers)
     body = text(second)
     assert second.status_code == 409
     assert ("<html" in body) is (not headers)
-    assert "Quelqu'un d'autre a modifié cet enregistrement" in body
+    assert "Quelqu'un d'autre a enregistré cette fiche" in body
     assert "Titre d'Amina" in body  # the current value
     assert 'value="Titre de Karim"' in body  # the user's own input, kept in the form
     assert f'name="{prefix}-version" type="hidden" value="2"' in body  # ready to save again
@@ -641,7 +641,7 @@ def plan_2031(world):
     make_project(world.plan_mf, title_fr="Terminé", status=ProjectStatus.COMPLETED)
     campaign = make_campaign(2031, departments=[world.mf, world.mj])
     db.session.commit()
-    return plan_of(campaign, world.mf)
+    return make_plan(campaign, world.mf)
 
 
 def test_carry_over_through_the_pages(world, client_for, plan_2031):

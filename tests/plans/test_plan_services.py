@@ -8,12 +8,11 @@ from flask_babel import force_locale
 from digiweb.audit.models import AuditLog
 from digiweb.auth.models import User
 from digiweb.campaigns.models import CampaignStatus
+from digiweb.errors import Conflict, MissingVersion, Refusal
 from digiweb.extensions import db
 from digiweb.plans import services
 from digiweb.plans.models import PlanStatus, Project, ProjectStatus, Target, Technology
 from digiweb.plans.services import (
-    ConflictError,
-    PlanError,
     carry_over,
     carry_over_candidates,
     create_project,
@@ -26,7 +25,7 @@ from digiweb.plans.services import (
     update_plan,
     update_project,
 )
-from tests.factories import make_campaign, make_project, plan_of
+from tests.factories import make_campaign, make_plan, make_project
 
 
 def user(name: str) -> User:
@@ -87,27 +86,27 @@ def test_sent_plan_refuses_every_change(world, plan_status):
     db.session.commit()
     officer = user("officer-mf")
     project = world.project_mf
-    with pytest.raises(PlanError):
+    with pytest.raises(Refusal):
         create_project(world.plan_mf, {"title_fr": "X"}, officer)
-    with pytest.raises(PlanError):
+    with pytest.raises(Refusal):
         update_project(project, {"title_fr": "X"}, officer, project.version)
-    with pytest.raises(PlanError):
+    with pytest.raises(Refusal):
         delete_project(project, officer, project.version)
-    with pytest.raises(PlanError):
+    with pytest.raises(Refusal):
         update_plan(world.plan_mf, {"contact_name": "X"}, officer, world.plan_mf.version)
 
 
 def test_closed_campaign_refuses_officer_changes(world):
     world.campaign.status = CampaignStatus.CLOSED
     db.session.commit()
-    with pytest.raises(PlanError, match="الحملة غير مفتوحة"):
+    with pytest.raises(Refusal, match="الحملة غير مفتوحة"):
         create_project(world.plan_mf, {"title_fr": "X"}, user("officer-mf"))
 
 
 def test_officer_cannot_write_in_another_departments_plan(world):
-    with pytest.raises(PlanError):
+    with pytest.raises(Refusal):
         create_project(world.plan_mj, {"title_fr": "Intrus"}, user("officer-mf"))
-    with pytest.raises(PlanError):
+    with pytest.raises(Refusal):
         update_project(
             world.project_mj, {"title_fr": "Intrus"}, user("officer-mf"), world.project_mj.version
         )
@@ -154,7 +153,7 @@ def test_plan_completeness_and_problems(world):
     assert completeness[world.project_mf.id]  # the factory's project has no summary, dates...
     assert plan_problems(world.plan_mf) == []
     empty_campaign = make_campaign(2031, departments=[world.mf])
-    empty_plan = plan_of(empty_campaign, world.mf)
+    empty_plan = make_plan(empty_campaign, world.mf)
     assert plan_completeness(empty_plan) == {}
     with force_locale("fr_DZ"):
         assert plan_problems(empty_plan) == ["Le plan ne contient encore aucun projet."]
@@ -199,7 +198,7 @@ def test_parse_whole_number_refuses_the_rest(text):
 
 def test_create_project_numbers_and_starts_the_plan(world):
     campaign = make_campaign(2031, departments=[world.mf])
-    plan = plan_of(campaign, world.mf)
+    plan = make_plan(campaign, world.mf)
     assert plan.status == PlanStatus.NOT_STARTED
     first = create_project(plan, {"title_fr": "Premier"}, user("officer-mf"))
     second = create_project(plan, {"title_ar": "الثاني"}, user("officer-mf"))
@@ -249,7 +248,7 @@ def test_a_number_taken_concurrently_is_retried_not_an_error(world, monkeypatch)
 
 def test_create_project_requires_a_title_and_is_audited(world):
     officer = user("officer-mf")
-    with pytest.raises(PlanError) as refused:
+    with pytest.raises(Refusal) as refused:
         create_project(world.plan_mf, {"summary_fr": "Sans titre"}, officer)
     assert refused.value.status == 422
     project = create_project(world.plan_mf, {**COMPLETE, "technologies": ["cloud", "ai"]}, officer)
@@ -279,7 +278,7 @@ def test_create_project_requires_a_title_and_is_audited(world):
 )
 def test_service_refuses_invalid_data(world, data, field):
     assert field in services.validate_project_data(data)
-    with pytest.raises(PlanError):
+    with pytest.raises(Refusal):
         create_project(world.plan_mf, data, user("officer-mf"))
 
 
@@ -326,26 +325,26 @@ def test_stale_version_is_refused_and_nothing_is_written(world):
     officer = user("officer-mf")
     update_project(project, {"title_fr": "Version de Amina"}, officer, project.version)
     db.session.commit()
-    with pytest.raises(ConflictError):
+    with pytest.raises(Conflict):
         update_project(project, {"title_fr": "Version de Karim"}, officer, project.version - 1)
     db.session.rollback()
     db.session.refresh(project)
     assert project.title_fr == "Version de Amina"
-    with pytest.raises(ConflictError):
+    with pytest.raises(Conflict):
         delete_project(project, officer, project.version - 1)
     db.session.rollback()
     assert db.session.get(Project, project.id) is not None
 
 
 @pytest.mark.parametrize("bad_version", [None, "", "abc"])
-def test_missing_version_counts_as_stale(world, bad_version):
-    with pytest.raises(ConflictError):
+def test_a_change_without_its_version_is_a_bad_request(world, bad_version):
+    with pytest.raises(MissingVersion):
         update_project(world.project_mf, {"title_fr": "X"}, user("officer-mf"), bad_version)
 
 
 def test_race_caught_by_the_database_is_a_conflict(world, monkeypatch):
     """Two saves passing the version check at the same moment: the version column makes the
-    second UPDATE match no row (StaleDataError), which becomes a ConflictError."""
+    second UPDATE match no row (StaleDataError), which becomes a Conflict."""
     project = world.project_mf
     seen = project.version
     monkeypatch.setattr(services, "_reload", lambda project: None)
@@ -356,10 +355,11 @@ def test_race_caught_by_the_database_is_a_conflict(world, monkeypatch):
         .values(version=seen + 1, title_fr="Autre"),
         execution_options={"synchronize_session": False},
     )
-    with pytest.raises(ConflictError):
+    with pytest.raises(Conflict):
         update_project(project, {"title_fr": "Mienne"}, user("officer-mf"), seen)
+    db.session.rollback()  # what the request does with a refusal
     project = db.session.get(Project, world.project_mf.id)
-    assert project.title_fr == "Plateforme de paiement"  # rolled back, nothing of mine written
+    assert project.title_fr == "Plateforme de paiement"  # nothing of mine written
     assert audit("project_updated", project.id) == []
 
 
@@ -384,7 +384,7 @@ def test_update_plan_contact_is_audited_and_locked(world):
     db.session.commit()
     assert changes == {"contact_name": ["", "Amina B."], "contact_email": ["", "a.b@mf.gov.dz"]}
     assert audit("plan_updated", plan.id)[0].changes == changes
-    with pytest.raises(ConflictError):
+    with pytest.raises(Conflict):
         update_plan(plan, {"contact_name": "Karim"}, officer, plan.version - 1)
     db.session.rollback()
     db.session.refresh(plan)
@@ -407,7 +407,7 @@ def next_year(world):
     db.session.commit()
     campaign = make_campaign(2031, departments=[world.mf, world.mj])
     db.session.commit()
-    return plan_of(campaign, world.mf), officer
+    return make_plan(campaign, world.mf), officer
 
 
 def test_carry_over_candidates_are_last_years_unfinished_projects(world, next_year):
@@ -441,7 +441,7 @@ def test_a_project_cannot_be_carried_twice_into_the_same_plan(world, next_year):
     plan, officer = next_year
     carry_over(plan, [world.project_mf], officer)
     db.session.commit()
-    with pytest.raises(PlanError) as refused:
+    with pytest.raises(Refusal) as refused:
         carry_over(plan, [world.project_mf], officer)
     assert refused.value.status == 409
     db.session.rollback()
@@ -455,7 +455,7 @@ def test_carry_over_refuses_finished_or_foreign_projects(world, next_year):
     plan, officer = next_year
     completed = db.session.scalar(db.select(Project).where(Project.title_fr == "Projet completed"))
     for source in (completed, world.project_mj):
-        with pytest.raises(PlanError):
+        with pytest.raises(Refusal):
             carry_over(plan, [source], officer)
         db.session.rollback()
     assert (
@@ -473,8 +473,8 @@ def test_partial_update_is_checked_against_the_projects_other_values(world):
     assert changes == {"progress": [0, 55]}
     assert project.title_fr == "Plateforme de paiement"
     update_project(project, {"start_date": date(2030, 6, 1)}, officer, project.version)
-    with pytest.raises(PlanError) as refused:
+    with pytest.raises(Refusal) as refused:
         update_project(project, {"end_date": date(2030, 1, 1)}, officer, project.version)
     assert refused.value.status == 422
-    with pytest.raises(PlanError):
+    with pytest.raises(Refusal):
         update_project(project, {"title_ar": "", "title_fr": ""}, officer, project.version)
