@@ -8,7 +8,7 @@ refused (422), conflicted with someone else's save (409) or the meeting is locke
 
 from datetime import time
 
-from flask import abort, current_app, flash, redirect, request, url_for
+from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms import DateField, SelectField, TimeField
@@ -112,7 +112,6 @@ def _meeting_context(meeting: Meeting, **overrides) -> dict:
         "documents": services.documents_of(meeting) if meeting.is_locked else {},
         "refs": services.project_references(d.id for d in meeting.decisions),
         "today": services.algiers_today(),
-        "pdf_endpoint": "reports.minutes" in current_app.view_functions,
         "oob_flashes": VIEW_FRAGMENT if htmx.is_htmx() else None,
         "may_follow_up": lambda d: services.can_follow_up(user, d),
         "is_overdue": services.is_overdue,

@@ -3,7 +3,6 @@ two departments (MF attended the meeting, MJ did not), one account per role, the
 campaign with a project of each department, and a meeting with attendees, agenda and
 decisions."""
 
-import importlib.util
 from datetime import date, time
 from types import SimpleNamespace
 
@@ -22,16 +21,6 @@ from tests.factories import (
     make_user,
     plan_of,
 )
-
-HAS_DEMO_DATA = importlib.util.find_spec("digiweb.demo.data") is not None
-
-
-def has_pdf_renderer() -> bool:
-    try:
-        from digiweb.reports import services as reports_services
-    except ImportError:
-        return False
-    return hasattr(reports_services, "render_minutes_pdf")
 
 
 @pytest.fixture
@@ -146,7 +135,7 @@ def client_for(app, world):
 
 def lock(meeting_id: int) -> None:
     """Mark a meeting's minutes approved directly in the database (what the approval does,
-    without the PDFs), to test the lock independently of the PDF engineer's renderer."""
+    without rendering the PDFs), to test the lock on its own."""
     meeting = db.session.get(Meeting, meeting_id)
     meeting.status = MeetingStatus.MINUTES_APPROVED
     db.session.commit()

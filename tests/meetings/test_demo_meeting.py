@@ -2,13 +2,8 @@
 
 from datetime import UTC, datetime
 
-import pytest
-
 from digiweb.extensions import db
 from digiweb.meetings.models import Meeting
-from tests.meetings.conftest import HAS_DEMO_DATA
-
-pytestmark = pytest.mark.skipif(not HAS_DEMO_DATA, reason="digiweb/demo/data.py is not there yet")
 
 REFERENCE = "MNS-2021-001"
 

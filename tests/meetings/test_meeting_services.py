@@ -19,7 +19,7 @@ from digiweb.meetings.models import (
     MeetingStatus,
 )
 from digiweb.meetings.services import MeetingError, MeetingLocked, StaleEdit
-from tests.meetings.conftest import has_pdf_renderer, lock, meeting_values
+from tests.meetings.conftest import lock, meeting_values
 
 
 def audit(action: str) -> list[AuditLog]:
@@ -495,10 +495,6 @@ def test_a_failing_render_leaves_the_meeting_unapproved(world, req, monkeypatch)
     assert db.session.get(Meeting, world.meeting.id).status == MeetingStatus.HELD
 
 
-@pytest.mark.skipif(
-    not has_pdf_renderer(),
-    reason="digiweb.reports.services.render_minutes_pdf is not there yet (PDF engineer)",
-)
 def test_approval_with_the_real_renderer(world, req):
     meeting = db.session.get(Meeting, world.meeting.id)
     services.update_minutes(
