@@ -1,1 +1,1 @@
-from tests.plans.helpers import client_for, world  # noqa: F401 - fixtures
+from tests.plans.conftest import client_for, world  # noqa: F401 - fixtures

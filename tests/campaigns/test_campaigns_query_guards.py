@@ -2,7 +2,8 @@
 number of queries for 2 departments with one project each as for 8 departments with many
 projects, remarks and follow-ups. (The campaigns list has its guard in test_campaigns.py.)"""
 
-from tests.ops.guard_world import build_campaign, client_of, make_staff, measure
+from tests.factories import client_as, make_staff
+from tests.ops.guard_world import build_campaign, measure
 
 
 def test_campaign_page_costs_the_same_queries_whatever_its_size(app, count_queries):
@@ -10,7 +11,7 @@ def test_campaign_page_costs_the_same_queries_whatever_its_size(app, count_queri
     small = build_campaign(2030, departments=2, projects_per_plan=1)
     large = build_campaign(2031, departments=8, projects_per_plan=4, history=2)
     for user in ("reviewer", "viewer"):
-        client = client_of(app, user)
+        client = client_as(app, user, "fr")
         for htmx in (False, True):
             few, _ = measure(client, count_queries, f"/campaigns/{small.campaign_id}", htmx)
             many, body = measure(client, count_queries, f"/campaigns/{large.campaign_id}", htmx)

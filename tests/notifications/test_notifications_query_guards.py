@@ -4,8 +4,8 @@ notifications as for one with a full page of them and more (read and unread, eve
 from digiweb.auth.models import User
 from digiweb.extensions import db
 from digiweb.notifications.models import Notification, NotificationKind
-from tests.factories import make_user
-from tests.ops.guard_world import client_of, measure
+from tests.factories import client_as, make_user
+from tests.ops.guard_world import measure
 
 
 def _notify(user_id: int, how_many: int) -> None:
@@ -34,7 +34,7 @@ def test_the_list_costs_the_same_queries_whatever_the_number_of_notifications(ap
     ids = {u.username: u.id for u in db.session.scalars(db.select(User))}
     _notify(ids["officer-a"], 2)
     _notify(ids["officer-b"], 60)
-    small, large = client_of(app, "officer-a"), client_of(app, "officer-b")
+    small, large = client_as(app, "officer-a", "fr"), client_as(app, "officer-b", "fr")
     for htmx in (False, True):
         few, _ = measure(small, count_queries, "/notifications", htmx)
         many, body = measure(large, count_queries, "/notifications", htmx)

@@ -1,12 +1,12 @@
-"""Builders for the query-count guards (tests/<area>/test_query_guards.py): campaigns of any
-size, with sent plans, projects (with technologies), timelines, remarks and follow-ups, so that
-a page can be measured on a small and on a large campaign."""
+"""The query-count guards' campaign (tests/<area>/test_*query_guards.py), built with
+tests/factories.py: campaigns of any size, with sent plans, projects (with technologies),
+timelines, remarks and follow-ups, so that a page can be measured on a small and on a large
+campaign; and the measure itself."""
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from digiweb.audit.services import record
-from digiweb.auth.models import Role
 from digiweb.extensions import db
 from digiweb.plans.models import (
     PlanEvent,
@@ -17,17 +17,7 @@ from digiweb.plans.models import (
     ProjectTechnology,
     Technology,
 )
-from tests.conftest import CSRFClient, login
-from tests.factories import (
-    PASSWORD,
-    make_campaign,
-    make_department,
-    make_project,
-    make_user,
-    plan_of,
-)
-
-STAFF = {"reviewer": Role.REVIEWER, "viewer": Role.VIEWER, "admin": Role.ADMIN}
+from tests.factories import make_campaign, make_department, make_plan, make_project, make_user
 
 
 @dataclass
@@ -37,12 +27,6 @@ class GuardCampaign:
     plan_ids: list[int] = field(default_factory=list)
     project_ids: list[int] = field(default_factory=list)
     officers: list[str] = field(default_factory=list)
-
-
-def make_staff() -> None:
-    for username, role in STAFF.items():
-        make_user(username, role=role)
-    db.session.commit()
 
 
 def build_campaign(
@@ -61,12 +45,14 @@ def build_campaign(
     campaign = make_campaign(year, departments=depts)
     result = GuardCampaign(year, campaign.id, officers=officers)
     for department in depts:
-        plan = plan_of(campaign, department)
-        plan.status = status
-        plan.submitted_at = now
-        plan.contact_name = "Contact"
-        if status == PlanStatus.APPROVED:
-            plan.approved_at = now
+        plan = make_plan(
+            campaign,
+            department,
+            status,
+            submitted_at=now,
+            contact_name="Contact",
+            approved_at=now if status == PlanStatus.APPROVED else None,
+        )
         result.plan_ids.append(plan.id)
         for _ in range(projects_per_plan):
             project = make_project(plan, status=ProjectStatus.IN_PROGRESS, progress=10)
@@ -109,13 +95,6 @@ def build_campaign(
             )
     db.session.commit()
     return result
-
-
-def client_of(app, username: str, lang: str = "fr"):
-    app.test_client_class = CSRFClient
-    client = app.test_client()
-    login(client, username, password=PASSWORD, lang=lang)
-    return client
 
 
 def measure(client, count_queries, url: str, htmx: bool = False):

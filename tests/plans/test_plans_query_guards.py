@@ -2,7 +2,8 @@
 the projects of a draft): an approved plan with its timeline, remarks and follow-ups, and a
 project's page with its history (audit entries), cost the same queries whatever their size."""
 
-from tests.ops.guard_world import build_campaign, client_of, make_staff, measure
+from tests.factories import client_as, make_staff
+from tests.ops.guard_world import build_campaign, measure
 
 
 def _two_sizes(app, count_queries, url, projects, history, check):
@@ -10,8 +11,8 @@ def _two_sizes(app, count_queries, url, projects, history, check):
     small = build_campaign(2030, departments=1, projects_per_plan=1)
     large = build_campaign(2031, departments=1, projects_per_plan=projects, history=history)
     for user in ("officer", "reviewer"):
-        small_client = client_of(app, small.officers[0] if user == "officer" else "reviewer")
-        large_client = client_of(app, large.officers[0] if user == "officer" else "reviewer")
+        small_client = client_as(app, small.officers[0] if user == "officer" else "reviewer", "fr")
+        large_client = client_as(app, large.officers[0] if user == "officer" else "reviewer", "fr")
         for htmx in (False, True):
             few, _ = measure(small_client, count_queries, url(small), htmx)
             many, body = measure(large_client, count_queries, url(large), htmx)

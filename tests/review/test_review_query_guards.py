@@ -5,7 +5,8 @@ queries whatever the number of departments, projects, remarks, timeline events a
 departments and the projects.)"""
 
 from digiweb.plans.models import PlanStatus
-from tests.ops.guard_world import build_campaign, client_of, make_staff, measure
+from tests.factories import client_as, make_staff
+from tests.ops.guard_world import build_campaign, measure
 
 SUBMITTED = PlanStatus.SUBMITTED
 
@@ -14,7 +15,7 @@ def test_board_costs_the_same_queries_whatever_the_campaigns_size(app, count_que
     make_staff()
     build_campaign(2030, departments=2, projects_per_plan=1, status=SUBMITTED)
     build_campaign(2031, departments=8, projects_per_plan=4, history=2, status=SUBMITTED)
-    client = client_of(app, "reviewer")
+    client = client_as(app, "reviewer", "fr")
     for query in ("", "&status=submitted"):
         for htmx in (False, True):
             few, _ = measure(client, count_queries, f"/plans?year=2030{query}", htmx)
@@ -30,8 +31,8 @@ def _two_sizes(app, count_queries, url, status, history, marker):
         2031, departments=1, projects_per_plan=12, history=history, status=status
     )
     for user in ("officer", "reviewer"):
-        small_client = client_of(app, small.officers[0] if user == "officer" else "reviewer")
-        large_client = client_of(app, large.officers[0] if user == "officer" else "reviewer")
+        small_client = client_as(app, small.officers[0] if user == "officer" else "reviewer", "fr")
+        large_client = client_as(app, large.officers[0] if user == "officer" else "reviewer", "fr")
         for htmx in (False, True):
             few, _ = measure(small_client, count_queries, url(small), htmx)
             many, body = measure(large_client, count_queries, url(large), htmx)
