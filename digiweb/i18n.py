@@ -107,6 +107,24 @@ def latin_digits(value):
     return value.translate(_LATIN_DIGITS) if isinstance(value, str) else value
 
 
+# The dates people may type, in the forms and in the cells of an imported spreadsheet alike:
+# ISO (what <input type="date"> sends) and day/month/year with "/", "-" or "." between. No
+# text matches two of them (the year has four digits), so their order does not matter.
+DATE_INPUT_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
+
+
+def parse_date(text: str) -> date:
+    """A typed date in one of DATE_INPUT_FORMATS, Arabic-Indic digits and surrounding spaces
+    allowed; ValueError for anything else."""
+    text = latin_digits(text).strip()
+    for pattern in DATE_INPUT_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(f"not a date: {text!r}")
+
+
 _ARABIC_FOLD = str.maketrans(
     {
         "أ": "ا",

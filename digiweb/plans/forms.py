@@ -8,7 +8,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from digiweb.i18n import fmt_number, language, latin_digits
+from digiweb.i18n import fmt_number, language, latin_digits, parse_date
 from digiweb.plans.models import (
     FundingSource,
     Priority,
@@ -19,7 +19,6 @@ from digiweb.plans.models import (
 )
 from digiweb.plans.services import FIELD_LABELS, PROJECT_FIELDS, parse_whole_number
 
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 BLANK_LABEL = _l("— not chosen —")
 
 
@@ -74,10 +73,24 @@ class WholeNumberField(StringField):
             raise ValidationError(str(self.message))
 
 
+class LocalDateField(DateField):
+    """A date typed in any of the accepted formats (digiweb.i18n.parse_date, which also reads
+    the cells of an imported spreadsheet); shown back in ISO, as <input type="date"> wants it."""
+
+    def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        try:
+            self.data = parse_date(" ".join(valuelist))
+        except ValueError:
+            self.data = None
+            raise ValueError(self.invalid_value_message) from None
+
+
 def local_date_field(label):
-    return DateField(
+    return LocalDateField(
         label,
-        format=DATE_FORMATS,
+        format="%Y-%m-%d",
         validators=[Optional()],
         invalid_value_message=_l("Enter a valid date (day/month/year)."),
     )

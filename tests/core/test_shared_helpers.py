@@ -1,9 +1,11 @@
 """The small helpers every area shares (digits, date input, clock, role groups, amounts):
 each is defined once, and the places that used to carry their own copy use it."""
 
+from datetime import date
+
 import pytest
 
-from digiweb.i18n import latin_digits, normalize_search
+from digiweb.i18n import DATE_INPUT_FORMATS, latin_digits, normalize_search, parse_date
 
 # --- digits ----------------------------------------------------------------------------------
 
@@ -33,3 +35,65 @@ def test_the_parsers_read_arabic_indic_digits():
     from digiweb.plans.services import parse_whole_number
 
     assert parse_whole_number("١ ٢٥٠ ٠٠٠ دج") == parse_whole_number("۱۲۵۰۰۰۰") == 1_250_000
+
+
+# --- date input ------------------------------------------------------------------------------
+
+
+def _form_date(text):
+    """What the project form (and the campaign form, same field) makes of a typed date."""
+    from werkzeug.datastructures import MultiDict
+    from wtforms import Form
+
+    from digiweb.plans.forms import local_date_field
+
+    class DateForm(Form):
+        when = local_date_field("when")
+
+    form = DateForm(formdata=MultiDict({"when": text}))
+    if not form.validate():
+        raise ValueError(form.errors)
+    return form.when.data
+
+
+def _cell_date(text):
+    """What the spreadsheet import makes of the same text in a date cell."""
+    from digiweb.plans.spreadsheet import COLUMN_BY_FIELD, CellError, _CellReader
+
+    assert COLUMN_BY_FIELD["start_date"].kind == "date"
+    try:
+        return _CellReader().read("start_date", text, "s", None, False)
+    except CellError as error:
+        raise ValueError(error.message) from None
+
+
+@pytest.mark.parametrize("pattern", DATE_INPUT_FORMATS)
+def test_form_and_spreadsheet_accept_every_date_format(app, pattern):
+    day = date(2030, 1, 15)
+    text = day.strftime(pattern)
+    assert parse_date(text) == _form_date(text) == _cell_date(text) == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["25/03/2021", "2021-03-25", "25-03-2021", "25.03.2021", "5/3/2021", " 25/03/2021 "],
+)
+def test_form_and_spreadsheet_read_a_date_alike(app, text):
+    assert _form_date(text) == _cell_date(text) == parse_date(text)
+    arabic = latin_to_arabic(text)
+    assert _form_date(arabic) == _cell_date(arabic) == parse_date(text)
+
+
+@pytest.mark.parametrize("text", ["31/02/2030", "2030/01/15", "15 janvier 2030", "15/01/30", "x"])
+def test_form_and_spreadsheet_refuse_the_same_dates(app, text):
+    for read in (parse_date, _form_date, _cell_date):
+        with pytest.raises(ValueError):
+            read(text)
+
+
+def test_a_blank_date_is_no_date_in_form_and_spreadsheet(app):
+    assert _form_date("") is None and _cell_date("") is None
+
+
+def latin_to_arabic(text: str) -> str:
+    return text.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
