@@ -153,19 +153,26 @@ def attended_by(department_id):
     )
 
 
+def readable_by(user):
+    """The one rule of who may read a meeting (its page, its minutes and their PDFs, the link
+    from a decision), as an SQL condition on Meeting: the ministry's staff read every meeting;
+    an officer only the meetings whose attendance list includes their department (present or
+    not); an officer without a department, none."""
+    if user.sees_all_departments:
+        return sa.true()
+    if user.department_id is None:
+        return sa.false()
+    return attended_by(user.department_id)
+
+
 def visible_meetings(user) -> sa.Select:
-    """Meetings the user may open: all of them for the ministry's staff, the meetings their
-    department attended for an officer."""
-    query = db.select(Meeting)
-    if user.role == Role.OFFICER:
-        query = query.where(attended_by(user.department_id))
-    return query
+    """Meetings the user may open (`readable_by`)."""
+    return db.select(Meeting).where(readable_by(user))
 
 
-def can_see_meeting(user, meeting: Meeting) -> bool:
-    if user.role != Role.OFFICER:
-        return True
-    return any(a.department_id == user.department_id for a in meeting.attendees)
+def can_read_meeting(user, meeting: Meeting) -> bool:
+    """`readable_by` for one meeting (one query, whatever is loaded in memory)."""
+    return meeting.id in visible_meeting_ids(user, (meeting.id,))
 
 
 def meeting_for(user, reference: str, *, full: bool = True) -> Meeting:
@@ -444,18 +451,12 @@ def update_minutes(meeting: Meeting, minutes_ar: str, minutes_fr: str, version, 
 
 
 def _minutes_renderer():
-    """The PDF engineer's `render_minutes_pdf(meeting, lang) -> bytes`, imported when used."""
-    try:
-        from digiweb.reports import services as reports_services
-    except ImportError:
-        reports_services = None
-    render = getattr(reports_services, "render_minutes_pdf", None)
-    if render is None:
-        raise MeetingError(
-            _("The minutes cannot be printed yet: the approval needs the PDF documents."),
-            status=503,
-        )
-    return render
+    """The reports area's `render_minutes_pdf(meeting, lang) -> bytes`. Imported here rather
+    than at the top because the reports area imports this module (`can_read_meeting`) while
+    its package loads; a missing renderer is an ImportError, never a quiet fallback."""
+    from digiweb.reports.services import render_minutes_pdf
+
+    return render_minutes_pdf
 
 
 def approve_minutes(meeting: Meeting, version, actor) -> dict[str, str]:
@@ -920,12 +921,10 @@ def decisions_list(user, filters: DecisionFilters, today: date | None = None) ->
 
 
 def visible_meeting_ids(user, meeting_ids) -> set[int]:
-    """Among `meeting_ids`, those the user may open (one query)."""
+    """Among `meeting_ids`, those the user may open (`readable_by`, one query)."""
     ids = set(meeting_ids)
-    if user.role != Role.OFFICER or not ids:
+    if not ids:
         return ids
     return set(
-        db.session.scalars(
-            db.select(Meeting.id).where(Meeting.id.in_(ids), attended_by(user.department_id))
-        )
+        db.session.scalars(db.select(Meeting.id).where(Meeting.id.in_(ids), readable_by(user)))
     )

@@ -8,6 +8,7 @@ from werkzeug.datastructures import ImmutableMultiDict
 from digiweb.auth.models import Role
 from digiweb.extensions import db, limiter
 from digiweb.i18n import LANGUAGES, language
+from digiweb.meetings.services import can_read_meeting
 from digiweb.plans.models import Plan
 from digiweb.reports import bp, services
 from digiweb.security import configured_limit, ensure_department_access, roles_required
@@ -45,7 +46,7 @@ def pdf_response(content: bytes, filename: str):
 @limiter.limit(PDF_RATE_LIMIT)
 def minutes(reference):
     meeting = services.find_meeting(reference)
-    if meeting is None or not services.can_read_minutes(current_user, meeting):
+    if meeting is None or not can_read_meeting(current_user, meeting):
         abort(404)
     lang = document_language()
     return pdf_response(

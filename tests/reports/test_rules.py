@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from digiweb.auth.models import Role
 from digiweb.extensions import db
 from digiweb.meetings.models import MeetingStatus
+from digiweb.meetings.services import can_read_meeting
 from digiweb.reports import services
 from tests.factories import make_user
 
@@ -53,12 +54,13 @@ def test_approved_minutes_carry_the_approval_not_the_draft_mark(small_meeting):
 
 
 def test_who_reads_the_minutes(small_meeting):
+    """The meetings area's one reading rule (tests/meetings/test_reading_rule.py)."""
     attending = services.find_plan(2030, "SNT").department
     other = services.find_plan(2030, "SIL").department  # owns a decision, not on the list
-    assert services.can_read_minutes(make_user(department=attending), small_meeting)
-    assert not services.can_read_minutes(make_user(department=other), small_meeting)
+    assert can_read_meeting(make_user(department=attending), small_meeting)
+    assert not can_read_meeting(make_user(department=other), small_meeting)
     for role in (Role.REVIEWER, Role.VIEWER, Role.ADMIN):
-        assert services.can_read_minutes(make_user(role=role), small_meeting)
+        assert can_read_meeting(make_user(role=role), small_meeting)
     db.session.rollback()
 
 
