@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from flask import Flask, flash, jsonify, make_response, render_template, request
 from flask_babel import gettext as _
+from sqlalchemy.orm.exc import StaleDataError
 
 from digiweb.htmx import is_htmx
 
@@ -143,5 +144,11 @@ def refusal_response(error: Refusal):
     return make_response(page, error.status)
 
 
+def _concurrent_change(_error: StaleDataError):
+    """Two writers of one row at the same moment, found at a flush or at the commit."""
+    return refusal_response(Conflict())
+
+
 def init_app(app: Flask) -> None:
     app.register_error_handler(Refusal, refusal_response)
+    app.register_error_handler(StaleDataError, _concurrent_change)

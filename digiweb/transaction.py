@@ -91,6 +91,24 @@ def commits(command):
     return wrapper
 
 
+def after_commit(callback) -> None:
+    """Run `callback` once the transaction in progress is committed (e-mails, notices to other
+    systems); never when it is rolled back."""
+    db.session.info.setdefault("after_commit", []).append(callback)
+
+
+@event.listens_for(Session, "after_commit")
+def _run_after_commit(session: Session) -> None:
+    for callback in session.info.pop("after_commit", []):
+        callback()
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _drop_after_rollback(session: Session, transaction) -> None:
+    if transaction.parent is None:  # the outer transaction ended without a commit
+        session.info.pop("after_commit", None)
+
+
 def parse_version(submitted) -> int:
     """The version a form was based on; `MissingVersion` when absent or not a number."""
     if submitted is None or (isinstance(submitted, str) and not submitted.strip()):
@@ -101,10 +119,10 @@ def parse_version(submitted) -> int:
         raise MissingVersion() from None
 
 
-def check_version(record, submitted) -> None:
+def check_version(record, submitted, message: str | None = None) -> None:
     """Refuse a change based on another version of `record` than the stored one."""
     if parse_version(submitted) != record.version:
-        raise Conflict(version=record.version)
+        raise Conflict(message, version=record.version)
 
 
 def flush_or_conflict() -> None:

@@ -430,3 +430,38 @@ def browser_login(page, base_url: str, username: str, lang: str = "ar"):
     page.fill("input[name=password]", DEMO_PASSWORD)
     page.click("form button[type=submit]")
     page.wait_for_load_state("networkidle")
+
+
+# --- services called as a request would ----------------------------------------------------
+
+
+WORKFLOW_ACTIONS = (
+    "submit_plan",
+    "return_plan",
+    "approve_plan",
+    "reopen_plan",
+    "add_remark",
+    "answer_remark",
+    "record_progress",
+    "send_reminders",
+)
+
+
+@pytest.fixture
+def committing_services(monkeypatch):
+    """Review services that commit after each successful call, as the request that calls them
+    does (services only flush: digiweb.transaction). A refusal leaves the session as it is;
+    the test rolls back, as the request would."""
+    from digiweb.review import services
+
+    def committing(action):
+        def call(*args, **kwargs):
+            result = action(*args, **kwargs)
+            db.session.commit()
+            return result
+
+        return call
+
+    for name in WORKFLOW_ACTIONS:
+        monkeypatch.setattr(services, name, committing(getattr(services, name)))
+    return services

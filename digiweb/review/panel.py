@@ -13,6 +13,7 @@ from markupsafe import Markup
 from sqlalchemy.orm import joinedload
 
 from digiweb.campaigns.models import CampaignStatus
+from digiweb.errors import Refusal
 from digiweb.extensions import db
 from digiweb.i18n import bdi, fmt_amount, fmt_date
 from digiweb.plans.models import (
@@ -57,7 +58,7 @@ class Panel:
     missing_problems: list = field(default_factory=list)
     missing_projects: list = field(default_factory=list)
     progress_updates: list[tuple[ProgressUpdate, Project]] = field(default_factory=list)
-    error: services.WorkflowError | None = None
+    error: Refusal | None = None
     error_action: str = ""
     user_input: str = ""
     answer_errors: dict = field(default_factory=dict)

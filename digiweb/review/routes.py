@@ -9,6 +9,7 @@ from flask_login import current_user
 from digiweb.auth.models import Role
 from digiweb.campaigns.models import CampaignStatus
 from digiweb.campaigns.services import campaign_for_year, campaign_years, current_campaign
+from digiweb.errors import Refusal
 from digiweb.extensions import db
 from digiweb.htmx import is_htmx, render
 from digiweb.plans.models import Plan, PlanEvent, PlanStatus, ProgressUpdate, Project
@@ -25,6 +26,7 @@ from digiweb.review.forms import (
 )
 from digiweb.review.panel import build_panel, field_label, field_value
 from digiweb.security import ensure_department_access, roles_required
+from digiweb.transaction import discard
 
 STAFF = (Role.REVIEWER, Role.VIEWER, Role.ADMIN)
 REVIEWERS = (Role.REVIEWER, Role.ADMIN)
@@ -56,17 +58,13 @@ def status_label(value: str) -> str:
 
 
 def project_url(project_id: int) -> str:
-    """The plans area's project page, when it exists."""
-    if "plans.project" in current_app.view_functions:
-        return url_for("plans.project", project_id=project_id)
-    return ""
+    """The plans area's project page."""
+    return url_for("plans.project", project_id=project_id)
 
 
 def plan_url(plan_id: int) -> str:
-    """The plan page of the plans area, or this area's review page while it is not there."""
-    if "plans.view" in current_app.view_functions:
-        return url_for("plans.view", plan_id=plan_id)
-    return url_for("review.plan_page", plan_id=plan_id)
+    """The plans area's plan page (this area's panel is part of it)."""
+    return url_for("plans.view", plan_id=plan_id)
 
 
 def _load_plan(plan_id: int) -> Plan:
@@ -77,25 +75,15 @@ def _load_plan(plan_id: int) -> Plan:
     return plan
 
 
-class Refused(Exception):
-    def __init__(self, response):
-        self.response = response
-
-
 def _plan_for(action: str, plan_id: int) -> Plan:
     """The plan, after checking that the user may take `action` at all (403 with the reason,
     before the input is even validated)."""
     plan = _load_plan(plan_id)
     try:
         services.check_actor(action, plan, current_user)
-    except services.WorkflowError as error:
-        raise Refused(_refused(plan, error, action)) from None
+    except Refusal as error:
+        abort(_refused(plan, error, action))
     return plan
-
-
-@bp.errorhandler(Refused)
-def _refused_response(refused: Refused):
-    return refused.response
 
 
 # --- board -------------------------------------------------------------------------------------
@@ -169,7 +157,7 @@ def remind():
             interval_days=form.interval_days.data,
             message=form.message.data or "",
         )
-    except services.WorkflowError as error:
+    except Refusal as error:
         form.form_errors.append(error.message)
         return _board_response(campaign, status, form, error.status)
     notices = _reminder_notices(result)
@@ -242,9 +230,9 @@ def plan_page(plan_id: int):
     return render("review/plan.html", "review/_plan_panel.html", plan=plan, panel=build_panel(plan))
 
 
-def _refused(plan: Plan, error: services.WorkflowError, action: str, forms=None, text=""):
+def _refused(plan: Plan, error: Refusal, action: str, forms=None, text=""):
     """The panel again with the refusal, the current state and what the user had typed."""
-    db.session.rollback()
+    discard()
     plan = db.session.get(Plan, plan.id)
     panel = build_panel(plan, forms, error=error, error_action=action, user_input=text)
     return render(
@@ -254,7 +242,7 @@ def _refused(plan: Plan, error: services.WorkflowError, action: str, forms=None,
 
 def _invalid(plan: Plan, form, action: str, text: str = ""):
     message = next(iter(form.form_errors), None) or _("Some of the data entered is not valid.")
-    error = services.WorkflowError(message, 422)
+    error = Refusal(message, 422)
     return _refused(plan, error, action, {action: form}, text)
 
 
@@ -276,7 +264,7 @@ def submit(plan_id: int):
         return _invalid(plan, form, "submit")
     try:
         services.submit_plan(plan, current_user, form.version.data)
-    except services.WorkflowError as error:
+    except Refusal as error:
         return _refused(plan, error, "submit")
     return _done(plan, _("Your plan has been sent to the ministry for review."))
 
@@ -292,7 +280,7 @@ def return_(plan_id: int):
         services.return_plan(
             plan, current_user, form.comment.data, form.version.data, project_remarks=remarks
         )
-    except services.WorkflowError as error:
+    except Refusal as error:
         return _refused(plan, error, "return", {"return": form}, form.comment.data or "")
     return _done(plan, _("The plan has been returned to the department for revision."))
 
@@ -305,7 +293,7 @@ def approve(plan_id: int):
         return _invalid(plan, form, "approve", form.comment.data or "")
     try:
         services.approve_plan(plan, current_user, form.version.data, form.comment.data or "")
-    except services.WorkflowError as error:
+    except Refusal as error:
         return _refused(plan, error, "approve", {"approve": form}, form.comment.data or "")
     return _done(plan, _("The plan has been approved."))
 
@@ -318,7 +306,7 @@ def reopen(plan_id: int):
         return _invalid(plan, form, "reopen", form.reason.data or "")
     try:
         services.reopen_plan(plan, current_user, form.reason.data, form.version.data)
-    except services.WorkflowError as error:
+    except Refusal as error:
         return _refused(plan, error, "reopen", {"reopen": form}, form.reason.data or "")
     return _done(plan, _("The approval has been reopened; the plan is back with the department."))
 
@@ -350,7 +338,7 @@ def add_remark(plan_id: int):
         project = db.session.get(Project, int(form.project.data))
     try:
         services.add_remark(plan, current_user, form.comment.data, project)
-    except services.WorkflowError as error:
+    except Refusal as error:
         return _refused(plan, error, "remark", {"remark": form}, form.comment.data or "")
     return _panel_updated(db.session.get(Plan, plan_id), _("Your remark has been added."))
 
@@ -364,17 +352,17 @@ def answer_remark(plan_id: int, remark_id: int):
     form = AnswerForm()
     if not form.validate():
         message = next(iter(form.comment.errors), _("Write your answer."))
-        error = services.WorkflowError(str(message), 422)
+        error = Refusal(str(message), 422)
         return _refused_answer(plan, remark_id, error, form.comment.data or "")
     try:
         services.answer_remark(remark, current_user, form.comment.data)
-    except services.WorkflowError as error:
+    except Refusal as error:
         return _refused_answer(plan, remark_id, error, form.comment.data or "")
     return _panel_updated(db.session.get(Plan, plan_id), _("Your answer has been sent."))
 
 
 def _refused_answer(plan: Plan, remark_id: int, error, text: str):
-    db.session.rollback()
+    discard()
     plan = db.session.get(Plan, plan.id)
     panel = build_panel(
         plan,
@@ -454,8 +442,8 @@ def project_progress(project_id: int):
             note=form.note.data,
             expected_version=form.version.data,
         )
-    except services.WorkflowError as error:
-        db.session.rollback()
+    except Refusal as error:
+        discard()
         project = db.session.get(Project, project_id)
         form.version.data = project.version  # the user can confirm against the current values
         return _progress_response(project, form, error.status, error)

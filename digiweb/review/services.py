@@ -3,25 +3,24 @@ the yearly follow-up of approved projects, and reminders to the departments that
 
 Every function checks who acts (role and department), the plan's current status, the version
 the user saw (optimistic locking) and the content, then changes the plan, writes a timeline
-event and an audit entry, and commits: all or nothing. Refusals raise `WorkflowError` with a
-message translated for the user and the HTTP status the route answers with. Notifications are
-written in the same transaction; e-mails go out after the commit (a failure is only logged).
+event and an audit entry, and flushes; the request commits (digiweb.transaction). Refusals
+raise `Refusal` or `Conflict` (digiweb.errors). Notifications are written in the same
+transaction; e-mails go out after the commit (a failure is only logged).
 """
 
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from functools import wraps
-from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload
-from sqlalchemy.orm.exc import StaleDataError
 
+from digiweb import clock
 from digiweb.audit.services import diff, record, snapshot
 from digiweb.auth.models import Role, User
 from digiweb.campaigns.models import Campaign, CampaignStatus, campaign_departments
 from digiweb.db_types import utcnow
 from digiweb.departments.models import Department
+from digiweb.errors import Refusal
 from digiweb.extensions import db
 from digiweb.notifications.models import NotificationKind, Reminder
 from digiweb.notifications.services import notify_users, officers_of, reviewers
@@ -36,8 +35,7 @@ from digiweb.plans.models import (
     ProjectStatus,
 )
 from digiweb.review import mail
-
-ALGIERS = ZoneInfo("Africa/Algiers")
+from digiweb.transaction import after_commit, check_version, flush_or_conflict
 
 SUBMITTABLE = (PlanStatus.NOT_STARTED, PlanStatus.DRAFT, PlanStatus.RETURNED)
 UNSENT = (PlanStatus.NOT_STARTED, PlanStatus.DRAFT)
@@ -50,18 +48,6 @@ REVIEW_ROLES = (Role.REVIEWER, Role.ADMIN)
 PROJECT_FIELDS = ("reference", *plan_services.PROJECT_FIELDS)
 PLAN_FIELDS = plan_services.PLAN_FIELDS
 MAX_COMMENT = 4000
-
-
-class WorkflowError(Exception):
-    """A rule refused the action. `message` is translated; `status` is the HTTP answer
-    (403 not allowed, 409 wrong status or stale version, 422 incomplete or invalid input);
-    `details` lists what is missing, per project, when a plan cannot be sent."""
-
-    def __init__(self, message: str, status: int = 409, details: list | None = None):
-        super().__init__(message)
-        self.message = message
-        self.status = status
-        self.details = details or []
 
 
 # --- checks ------------------------------------------------------------------------------------
@@ -79,12 +65,12 @@ def _is_plan_officer(user, plan: Plan) -> bool:
 
 def _require_reviewer(user) -> None:
     if not _is_reviewer(user):
-        raise WorkflowError(_("Only the ministry's reviewers can do this."), 403)
+        raise Refusal(_("Only the ministry's reviewers can do this."), 403)
 
 
 def _require_officer(user, plan: Plan) -> None:
     if not _is_plan_officer(user, plan):
-        raise WorkflowError(_("Only the digitization officer of this department can do this."), 403)
+        raise Refusal(_("Only the digitization officer of this department can do this."), 403)
 
 
 OFFICER_ACTIONS = ("submit", "answer", "progress")
@@ -102,7 +88,7 @@ def check_actor(action: str, plan: Plan, user) -> None:
 
 def _require_open_campaign(plan: Plan) -> None:
     if plan.campaign.status != CampaignStatus.OPEN:
-        raise WorkflowError(
+        raise Refusal(
             _(
                 "The %(year)s campaign is not open: the plan cannot be changed.",
                 year=plan.campaign.year,
@@ -111,80 +97,30 @@ def _require_open_campaign(plan: Plan) -> None:
         )
 
 
-def _as_version(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _require_version(plan: Plan, expected_version) -> None:
-    if _as_version(expected_version) != plan.version:
-        raise WorkflowError(
-            _(
-                "Someone else changed this plan in the meantime (it is now: %(status)s). "
-                "Nothing was saved: please look at the current plan and try again.",
-                status=plan.status.label,
-            ),
-            409,
-        )
+    check_version(
+        plan,
+        expected_version,
+        _(
+            "Someone else changed this plan in the meantime (it is now: %(status)s). "
+            "Nothing was saved: please look at the current plan and try again.",
+            status=plan.status.label,
+        ),
+    )
 
 
 def _require_status(plan: Plan, allowed, message: str) -> None:
     if plan.status not in allowed:
-        raise WorkflowError(message, 409)
+        raise Refusal(message, 409)
 
 
 def _clean_text(text: str | None, *, required_message: str | None = None) -> str:
     text = (text or "").strip()
     if required_message and not text:
-        raise WorkflowError(required_message, 422)
+        raise Refusal(required_message, 422)
     if len(text) > MAX_COMMENT:
-        raise WorkflowError(
-            _("The text is too long (at most %(max)d characters).", max=MAX_COMMENT), 422
-        )
+        raise Refusal(_("The text is too long (at most %(max)d characters).", max=MAX_COMMENT), 422)
     return text
-
-
-def _stale_plan() -> WorkflowError:
-    return WorkflowError(
-        _(
-            "Someone else changed this plan at the same moment. Nothing was saved: "
-            "please reload the plan and try again."
-        ),
-        409,
-    )
-
-
-def _stale_project() -> WorkflowError:
-    return WorkflowError(
-        _("Someone else changed this project at the same moment. Nothing was saved."), 409
-    )
-
-
-def _atomic(stale=_stale_plan):
-    """All or nothing: a refusal or a concurrent change of the same row (StaleDataError, at
-    an autoflush or at the commit) rolls back everything the action had written."""
-
-    def decorator(func):
-        @wraps(func)
-        def wrapper(*args, **kwargs):
-            try:
-                return func(*args, **kwargs)
-            except StaleDataError:
-                db.session.rollback()
-                raise stale() from None
-            except WorkflowError:
-                db.session.rollback()
-                raise
-
-        return wrapper
-
-    return decorator
-
-
-def _commit() -> None:
-    db.session.commit()
 
 
 def _label(plan: Plan) -> str:
@@ -266,15 +202,14 @@ def _require_complete(plan: Plan) -> None:
         details.append(
             _("%(project)s: missing %(fields)s", project=name, fields=", ".join(map(str, labels)))
         )
-    raise WorkflowError(
-        _("The plan cannot be sent yet. Complete what is missing first:"), 422, details
+    raise Refusal(
+        _("The plan cannot be sent yet. Complete what is missing first:"), 422, details=details
     )
 
 
 # --- the workflow ---------------------------------------------------------------------------
 
 
-@_atomic()
 def submit_plan(plan: Plan, actor: User, expected_version) -> PlanEvent:
     """The department's officer sends its plan (first time, or again after a return)."""
     _require_officer(actor, plan)
@@ -290,8 +225,8 @@ def submit_plan(plan: Plan, actor: User, expected_version) -> PlanEvent:
     plan.submitted_at = now
     plan.submitted_by_id = actor.id
     mails = _notify(reviewers(), NotificationKind.SUBMITTED, plan, actor)
-    _commit()
-    mail.deliver(mails)
+    flush_or_conflict()
+    after_commit(lambda: mail.deliver(mails))
     return event
 
 
@@ -303,7 +238,6 @@ def project_snapshot(plan: Plan) -> dict:
     }
 
 
-@_atomic()
 def return_plan(
     plan: Plan,
     actor: User,
@@ -344,8 +278,8 @@ def return_plan(
     mails = _notify(
         officers_of(plan.department_id), NotificationKind.RETURNED, plan, actor, comment
     )
-    _commit()
-    mail.deliver(mails)
+    flush_or_conflict()
+    after_commit(lambda: mail.deliver(mails))
     return event
 
 
@@ -358,12 +292,11 @@ def _project_remarks(plan: Plan, project_remarks: dict) -> list[tuple[Project, s
             continue
         project = projects.get(int(project_id))
         if project is None:
-            raise WorkflowError(_("This project is not part of the plan."), 422)
+            raise Refusal(_("This project is not part of the plan."), 422)
         result.append((project, reason))
     return result
 
 
-@_atomic()
 def approve_plan(plan: Plan, actor: User, expected_version, comment: str = "") -> PlanEvent:
     _require_reviewer(actor)
     _require_version(plan, expected_version)
@@ -382,12 +315,11 @@ def approve_plan(plan: Plan, actor: User, expected_version, comment: str = "") -
     mails = _notify(
         officers_of(plan.department_id), NotificationKind.APPROVED, plan, actor, comment
     )
-    _commit()
-    mail.deliver(mails)
+    flush_or_conflict()
+    after_commit(lambda: mail.deliver(mails))
     return event
 
 
-@_atomic()
 def reopen_plan(plan: Plan, actor: User, reason: str, expected_version) -> PlanEvent:
     """Undo an approval: the plan goes back to the department (returned), with the reason."""
     _require_reviewer(actor)
@@ -405,15 +337,14 @@ def reopen_plan(plan: Plan, actor: User, reason: str, expected_version) -> PlanE
     plan.approved_at = None
     plan.approved_by_id = None
     mails = _notify(officers_of(plan.department_id), NotificationKind.REOPENED, plan, actor, reason)
-    _commit()
-    mail.deliver(mails)
+    flush_or_conflict()
+    after_commit(lambda: mail.deliver(mails))
     return event
 
 
 # --- remarks and answers --------------------------------------------------------------------
 
 
-@_atomic()
 def add_remark(plan: Plan, actor: User, comment: str, project: Project | None = None) -> PlanEvent:
     """A reviewer's remark on the plan, or "needs change" on one of its projects. Remarks do
     not change the plan row, so they never make anyone's open form stale."""
@@ -427,7 +358,7 @@ def add_remark(plan: Plan, actor: User, comment: str, project: Project | None = 
         ),
     )
     if project is not None and project.plan_id != plan.id:
-        raise WorkflowError(_("This project is not part of the plan."), 422)
+        raise Refusal(_("This project is not part of the plan."), 422)
     comment = _clean_text(comment, required_message=_("Write the remark."))
     event = _event(
         plan, PlanEventKind.REMARK, actor, comment, project_id=project.id if project else None
@@ -443,18 +374,17 @@ def add_remark(plan: Plan, actor: User, comment: str, project: Project | None = 
         changes={"remark": [None, comment]},
         actor=actor,
     )
-    _commit()
+    flush_or_conflict()
     return event
 
 
-@_atomic()
 def answer_remark(remark: PlanEvent, actor: User, comment: str) -> PlanEvent:
     """The department's officer answers a remark; the remark counts as resolved. The answer's
     `snapshot` holds {"remark_id": ...} to keep the thread together."""
     plan = remark.plan
     _require_officer(actor, plan)
     if remark.kind != PlanEventKind.REMARK:
-        raise WorkflowError(_("Only a review remark can be answered."), 422)
+        raise Refusal(_("Only a review remark can be answered."), 422)
     _require_status(
         plan,
         ANSWERABLE,
@@ -482,7 +412,7 @@ def answer_remark(remark: PlanEvent, actor: User, comment: str) -> PlanEvent:
         changes={"remark_id": [None, remark.id], "answer": [None, comment]},
         actor=actor,
     )
-    _commit()
+    flush_or_conflict()
     return answer
 
 
@@ -494,7 +424,6 @@ def can_record_progress(user, project: Project) -> bool:
     return _is_plan_officer(user, plan) and plan.status == PlanStatus.APPROVED
 
 
-@_atomic(_stale_project)
 def record_progress(
     project: Project,
     actor: User,
@@ -510,22 +439,22 @@ def record_progress(
     plan = project.plan
     _require_officer(actor, plan)
     if plan.status != PlanStatus.APPROVED:
-        raise WorkflowError(_("Progress is followed once the plan has been approved."), 409)
-    if _as_version(expected_version) != project.version:
-        raise WorkflowError(
-            _(
-                "Someone else changed this project in the meantime. Nothing was saved: "
-                "please look at the current values and try again."
-            ),
-            409,
-        )
+        raise Refusal(_("Progress is followed once the plan has been approved."), 409)
+    check_version(
+        project,
+        expected_version,
+        _(
+            "Someone else changed this project in the meantime. Nothing was saved: "
+            "please look at the current values and try again."
+        ),
+    )
     status = ProjectStatus.coerce(status)
     if status is None:
-        raise WorkflowError(_("Choose a status from the list."), 422)
+        raise Refusal(_("Choose a status from the list."), 422)
     if not isinstance(progress, int) or not 0 <= progress <= 100:
-        raise WorkflowError(_("Progress is a whole number between 0 and 100."), 422)
+        raise Refusal(_("Progress is a whole number between 0 and 100."), 422)
     if status == ProjectStatus.COMPLETED and progress != 100:
-        raise WorkflowError(_("A completed project is at 100%."), 422)
+        raise Refusal(_("A completed project is at 100%."), 422)
     note = _clean_text(note, required_message=_("Write a short note on the progress."))
     before = snapshot(project, ("status", "progress"))
     project.status = status
@@ -544,7 +473,7 @@ def record_progress(
         changes=changes,
         actor=actor,
     )
-    _commit()
+    flush_or_conflict()
     return update
 
 
@@ -676,14 +605,10 @@ class BoardRow:
         return self.status not in UNSENT
 
 
-def local_date(value: datetime) -> date:
-    return value.astimezone(ALGIERS).date()
-
-
 def _days_late(deadline: date | None, sent_at: datetime | None, today: date) -> int:
     if deadline is None:
         return 0
-    reference = local_date(sent_at) if sent_at else today
+    reference = clock.local_date(sent_at) if sent_at else today
     return max(0, (reference - deadline).days)
 
 
@@ -754,7 +679,7 @@ def board_rows(campaign: Campaign, department_id: int | None = None) -> list[Boa
     )
     if department_id is not None:
         query = query.where(Department.id == department_id)
-    today = local_date(utcnow())
+    today = clock.today()
     rows = []
     for (
         department,
@@ -821,7 +746,6 @@ class ReminderResult:
     not_eligible: list[Department] = field(default_factory=list)
 
 
-@_atomic()
 def send_reminders(
     campaign: Campaign,
     actor: User,
@@ -835,9 +759,9 @@ def send_reminders(
     reported, as is a chosen department that has already sent."""
     _require_reviewer(actor)
     if campaign.status != CampaignStatus.OPEN:
-        raise WorkflowError(_("Reminders are sent while the campaign is open."), 409)
+        raise Refusal(_("Reminders are sent while the campaign is open."), 409)
     if not isinstance(interval_days, int) or not 1 <= interval_days <= 365:
-        raise WorkflowError(_("The interval is a number of days between 1 and 365."), 422)
+        raise Refusal(_("The interval is a number of days between 1 and 365."), 422)
     message = _clean_text(message)
     plans = list(
         db.session.scalars(
@@ -851,7 +775,7 @@ def send_reminders(
     )
     wanted = None if department_ids is None else {int(i) for i in department_ids}
     if wanted is not None and not wanted:
-        raise WorkflowError(_("Choose at least one department to remind."), 422)
+        raise Refusal(_("Choose at least one department to remind."), 422)
     now = utcnow()
     last_sent = dict(
         db.session.execute(
@@ -897,8 +821,8 @@ def send_reminders(
         )
         result.sent.append(plan.department)
     if result.sent:
-        _commit()
-        mail.deliver(mails)
+        flush_or_conflict()
+        after_commit(lambda: mail.deliver(mails))
     return result
 
 

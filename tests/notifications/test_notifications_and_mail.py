@@ -22,6 +22,9 @@ from tests.factories import PASSWORD
 USERNAMES = {"owner": "officer-da", "other": "officer-db", "reviewer": "reviewer"}
 
 
+pytestmark = pytest.mark.usefixtures("committing_services")
+
+
 @pytest.fixture
 def as_role(app, world):
     from tests.conftest import CSRFClient
@@ -91,9 +94,17 @@ def test_opening_a_notification_marks_it_read_and_goes_to_the_plan(app, world, a
     note = db.session.scalars(
         sa.select(Notification).where(Notification.user_id == world.owner.id)
     ).one()
-    response = as_role("owner").get(f"/notifications/{note.id}/open")
-    assert response.status_code == 302
+    owner = as_role("owner")
+    followed = owner.get(f"/notifications/{note.id}/open")  # a link: leads there, writes nothing
+    assert followed.status_code == 303
+    assert followed.headers["Location"] == f"/plans/{world.plan.id}"
+    assert db.session.get(Notification, note.id).read_at is None
+    page = owner.get("/notifications").get_data(as_text=True)
+    assert f'<form method="post" action="/notifications/{note.id}/open"' in page
+    response = owner.post(f"/notifications/{note.id}/open")
+    assert response.status_code == 303
     assert response.headers["Location"] == f"/plans/{world.plan.id}"
+    db.session.expire_all()
     assert db.session.get(Notification, note.id).read_at is not None
 
 
