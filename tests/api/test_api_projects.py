@@ -5,7 +5,8 @@ import pytest
 from digiweb.departments.models import Department
 from digiweb.extensions import db
 from digiweb.plans.models import Project, Technology
-from tests.projects.builders import YEAR, add_projects, build_world, logged_in
+from tests.factories import add_projects, log_in
+from tests.projects.listing import YEAR, build_world
 
 ITEM_KEYS = {"reference", "title_ar", "title_fr", "department", "target", "status"}
 
@@ -109,7 +110,7 @@ def test_anonymous_gets_no_data(demo_client):
 def test_query_count_does_not_grow_with_rows(app, client, count_queries, query):
     app.config["CACHE_ENABLED"] = False  # the computation itself, every time
     world = build_world()
-    logged_in(client, world.reviewer)
+    log_in(client, world.reviewer, "fr")
 
     def statements(n):
         add_projects(world.sent_plan, n, technologies=[Technology.OPEN_DATA])

@@ -11,7 +11,8 @@ from openpyxl import load_workbook
 
 from digiweb.extensions import db
 from digiweb.plans.models import Project, Technology
-from tests.projects.builders import YEAR, add_projects, build_world, bulk_projects, logged_in
+from tests.factories import add_projects, bulk_projects, log_in
+from tests.projects.listing import YEAR
 
 DEMO_QUERIES = [
     ("year=2021", 222),
@@ -73,7 +74,7 @@ def test_exports_hold_exactly_the_list(as_user, query, expected):
 
 
 def test_list_count_equals_export_rows_for_the_html_list(as_user):
-    from tests.projects.builders import listed_count
+    from tests.projects.listing import listed_count
 
     client = as_user("viewer", lang="fr")
     for query, expected in DEMO_QUERIES[:3]:
@@ -118,11 +119,6 @@ def test_anonymous_cannot_export(demo_client):
 
 
 @pytest.fixture
-def world(app):
-    return build_world()
-
-
-@pytest.fixture
 def sample(world):
     [project] = add_projects(
         world.sent_plan,
@@ -152,7 +148,7 @@ def sample(world):
     ],
 )
 def test_csv_format(client, world, sample, lang, header, technologies, filename):
-    logged_in(client, world.reviewer, lang=lang)
+    log_in(client, world.reviewer, lang=lang)
     response = client.get(f"/projects.csv?year={YEAR}")
     assert response.headers["Content-Disposition"] == f'attachment; filename="{filename}.csv"'
     head, row = csv_rows(response)
@@ -167,7 +163,7 @@ def test_csv_format(client, world, sample, lang, header, technologies, filename)
 
 @pytest.mark.parametrize(("lang", "rtl"), [("ar", True), ("fr", False)])
 def test_xlsx_format(client, world, sample, lang, rtl):
-    logged_in(client, world.reviewer, lang=lang)
+    log_in(client, world.reviewer, lang=lang)
     response = client.get(f"/projects.xlsx?year={YEAR}&department=SNT")
     assert response.mimetype.endswith("spreadsheetml.sheet")
     assert "digiweb-projets-2030-SNT.xlsx" in response.headers["Content-Disposition"]
@@ -190,7 +186,7 @@ def test_xlsx_format(client, world, sample, lang, rtl):
 
 def test_xlsx_empty_cells_for_missing_values(client, world):
     add_projects(world.sent_plan, 1, target=None, kind=None)
-    logged_in(client, world.reviewer)
+    log_in(client, world.reviewer, "fr")
     sheet = xlsx_sheet(client.get(f"/projects.xlsx?year={YEAR}"))
     values = next(sheet.iter_rows(min_row=2, values_only=True))
     assert values[7] is None and values[13] is None and values[15] is None
@@ -198,7 +194,7 @@ def test_xlsx_empty_cells_for_missing_values(client, world):
 
 
 def test_all_years_filename(client, world, sample):
-    logged_in(client, world.reviewer)
+    log_in(client, world.reviewer, "fr")
     response = client.get("/projects.csv?year=all")
     assert "digiweb-projets-toutes-annees.csv" in response.headers["Content-Disposition"]
 
@@ -209,7 +205,7 @@ def test_exports_read_in_chunks_with_few_queries(client, world, count_queries, m
 
     monkeypatch.setattr(exports, "CHUNK_SIZE", 10)
     add_projects(world.sent_plan, 35, technologies=[Technology.MOBILE])
-    logged_in(client, world.reviewer)
+    log_in(client, world.reviewer, "fr")
     with count_queries() as counter:
         rows = csv_rows(client.get(f"/projects.csv?year={YEAR}"))
     assert len(rows) == 36 and all(row[9] == "Mobile" for row in rows[1:])
@@ -241,7 +237,7 @@ def test_export_memory_stays_flat(client, world):
     """The files grow tenfold, the peak memory of producing and reading them does not (it would
     if the rows were loaded or the workbook kept in memory). CSV: 10,000 then 100,000 rows;
     XLSX (ten times slower to write, and tracemalloc slows it further): 2,000 then 20,000."""
-    logged_in(client, world.reviewer)
+    log_in(client, world.reviewer, "fr")
     csv_url, xlsx_url = (f"/projects.{extension}?year={YEAR}" for extension in ("csv", "xlsx"))
     bulk_projects(world.sent_plan, 1_000)
     for url in (csv_url, xlsx_url):

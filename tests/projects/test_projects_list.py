@@ -16,27 +16,10 @@ from digiweb.plans.models import (
     Target,
     Technology,
 )
-from tests.factories import make_department
-from tests.projects.builders import (
-    YEAR,
-    add_projects,
-    build_world,
-    listed_count,
-    listed_ids,
-    logged_in,
-)
+from tests.factories import add_projects, log_in, make_department, make_plan
+from tests.projects.listing import YEAR, listed_count, listed_ids
 
 HTML = re.compile(r"<html[\s>]")
-
-
-@pytest.fixture
-def world(app):
-    return build_world()
-
-
-@pytest.fixture
-def reviewer(client, world):
-    return logged_in(client, world.reviewer)
 
 
 def _ids_of(stmt) -> set[int]:
@@ -149,9 +132,9 @@ def test_officer_guessing_another_department_gets_nothing(as_user):
 def test_officer_of_a_draft_plan_sees_its_projects(app, client, world):
     drafts = add_projects(world.draft_plan, 2)
     sent = add_projects(world.sent_plan, 3)
-    logged_in(client, world.officer_draft)
+    log_in(client, world.officer_draft, "fr")
     assert listed_ids(client, f"year={YEAR}") == [p.id for p in drafts]
-    reviewer = logged_in(app.test_client(), world.reviewer)
+    reviewer = log_in(app.test_client(), world.reviewer, "fr")
     assert listed_ids(reviewer, f"year={YEAR}") == [p.id for p in sent]
 
 
@@ -190,14 +173,7 @@ def test_each_filter_narrows_the_list(reviewer, world):
 
 def build_extra_sent_plan(world):
     """A third department whose YEAR plan was approved."""
-    plan = Plan(
-        campaign=world.sent_plan.campaign,
-        department=make_department("XTR"),
-        status=PlanStatus.APPROVED,
-    )
-    db.session.add(plan)
-    db.session.flush()
-    return plan
+    return make_plan(world.campaign, make_department("XTR"), PlanStatus.APPROVED)
 
 
 @pytest.mark.parametrize(
@@ -409,7 +385,7 @@ def test_row_in_the_users_language(client, world, lang, department, title, count
     [project] = add_projects(world.sent_plan, 1, budget_dzd=1250000, progress=40)
     project.technologies = [Technology.E_PAYMENT]
     db.session.commit()
-    logged_in(client, world.reviewer, lang=lang)
+    log_in(client, world.reviewer, lang=lang)
     body = client.get(f"/projects?year={YEAR}").get_data(as_text=True)
     row = body[body.index(f'<tr id="project-{project.id}"') :]
     row = row[: row.index("</tr>")]

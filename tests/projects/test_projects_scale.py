@@ -13,26 +13,8 @@ from digiweb.projects import services
 from digiweb.projects.search_index import FTS_TABLE, TRGM_INDEX
 from digiweb.projects.services import ProjectFilters, project_page
 from tests.conftest import ON_POSTGRES
-from tests.projects.builders import (
-    COUNT,
-    ROW_ID,
-    YEAR,
-    add_projects,
-    build_world,
-    bulk_projects,
-    listed_ids,
-    logged_in,
-)
-
-
-@pytest.fixture
-def world(app):
-    return build_world()
-
-
-@pytest.fixture
-def reviewer(client, world):
-    return logged_in(client, world.reviewer)
+from tests.factories import add_projects, bulk_projects, log_in
+from tests.projects.listing import COUNT, ROW_ID, YEAR, listed_ids
 
 
 def page_ids(client, query: str, headers=None) -> list[int]:
@@ -171,7 +153,7 @@ def test_capped_count_in_arabic(client, world, monkeypatch):
     monkeypatch.setattr(services, "COUNT_CAP", 5)
     monkeypatch.setattr(services, "FTS_EXACT_LIMIT", 5)
     add_projects(world.sent_plan, 8, title_ar="منصة مشتركة")
-    logged_in(client, world.reviewer, lang="ar")
+    log_in(client, world.reviewer, lang="ar")
     body = client.get("/projects?year=all&q=مشتركه").get_data(as_text=True)
     assert "أكثر من 5 مشاريع" in body
 
@@ -282,12 +264,12 @@ def test_a_change_is_seen_at_once(reviewer, world):
 def test_cached_pages_keep_each_scope_and_language(app, client, world):
     add_projects(world.sent_plan, 2, title_fr="Projet envoyé", title_ar="مشروع مرسل")
     add_projects(world.draft_plan, 1, title_fr="Projet brouillon")
-    logged_in(client, world.reviewer)
+    log_in(client, world.reviewer, "fr")
     assert len(page_ids(client, "year=all")) == 2
-    officer = logged_in(app.test_client(), world.officer_draft)
+    officer = log_in(app.test_client(), world.officer_draft, "fr")
     body = officer.get("/projects?year=all").get_data(as_text=True)
     assert "Projet brouillon" in body and "Projet envoyé" not in body
-    arabic = logged_in(app.test_client(), world.officer_sent, lang="ar")
+    arabic = log_in(app.test_client(), world.officer_sent, lang="ar")
     body = arabic.get("/projects?year=all").get_data(as_text=True)
     assert "مشروع مرسل" in body and "Projet brouillon" not in body
 
