@@ -16,7 +16,7 @@ from digiweb.extensions import db
 from digiweb.notifications.models import Notification, NotificationKind
 from digiweb.plans.models import Plan, PlanEvent, PlanEventKind, PlanStatus, Project
 from digiweb.review import services
-from tests.review.conftest import complete_project
+from tests.factories import make_complete_project
 
 pytestmark = pytest.mark.usefixtures("rctx", "committing_services")
 
@@ -321,7 +321,7 @@ def test_changes_since_the_return_field_by_field_and_project_by_project(world):
     first.technologies = ["cloud", "e_payment"]
     removed_reference = second.reference
     db.session.delete(second)
-    added = complete_project(plan, title_fr="Nouveau projet", sequence=3)
+    added = make_complete_project(plan, title_fr="Nouveau projet", sequence=3)
     plan.contact_phone = "021 11 22 33"
     db.session.commit()
     changes = services.changes_since_return(world.plan)
