@@ -1,14 +1,14 @@
 """Loading the demo data of the seed: departments, accounts, the 2021 campaign with its plans
 and projects, and the working session of 25 March 2021. Idempotent."""
 
-from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, time, timedelta
 
 from werkzeug.security import generate_password_hash
 
 from digiweb.auth.models import Role, User
 from digiweb.campaigns.models import Campaign
 from digiweb.campaigns.services import campaign_for_year, create_campaign, open_campaign
+from digiweb.clock import local_to_utc
 from digiweb.departments.services import departments_by_code, load_departments
 from digiweb.extensions import db
 from digiweb.meetings.models import (
@@ -35,7 +35,6 @@ from digiweb.plans.models import (
 )
 
 DEMO_PASSWORD = "digiweb-demo"  # noqa: S105 - the documented password of the demo accounts
-ALGIERS = ZoneInfo("Africa/Algiers")
 
 STAFF_ACCOUNTS = (
     ("admin", Role.ADMIN, "Administrateur digiweb"),
@@ -45,7 +44,7 @@ STAFF_ACCOUNTS = (
 
 
 def _local(year, month, day, hour=10, minute=0) -> datetime:
-    return datetime(year, month, day, hour, minute, tzinfo=ALGIERS).astimezone(UTC)
+    return local_to_utc(date(year, month, day), time(hour, minute))
 
 
 def reset_database() -> None:
@@ -239,7 +238,8 @@ def ensure_meeting_2021() -> Meeting | None:
     if db.session.scalar(db.select(Meeting).where(Meeting.reference == spec["reference"])):
         return None
     departments = departments_by_code()
-    starts = spec["starts_at_local"].replace(tzinfo=ALGIERS).astimezone(UTC)
+    starts_local = spec["starts_at_local"]
+    starts = local_to_utc(starts_local.date(), starts_local.time())
     meeting = Meeting(
         reference=spec["reference"],
         year=starts.year,

@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms import DateField, SelectField, TimeField
 
-from digiweb import htmx
+from digiweb import clock, htmx
 from digiweb.extensions import db
 from digiweb.i18n import fmt_date
 from digiweb.meetings import bp, services
@@ -111,7 +111,7 @@ def _meeting_context(meeting: Meeting, **overrides) -> dict:
         "editable": editable,
         "documents": services.documents_of(meeting) if meeting.is_locked else {},
         "refs": services.project_references(d.id for d in meeting.decisions),
-        "today": services.algiers_today(),
+        "today": clock.today(),
         "oob_flashes": VIEW_FRAGMENT if htmx.is_htmx() else None,
         "may_follow_up": lambda d: services.can_follow_up(user, d),
         "is_overdue": services.is_overdue,
@@ -681,7 +681,7 @@ def _list_context(rows, **overrides) -> dict:
     user = current_user
     context = {
         "refs": services.project_references(d.id for d in rows),
-        "today": services.algiers_today(),
+        "today": clock.today(),
         "visible_meetings": services.visible_meeting_ids(user, (d.meeting_id for d in rows)),
         "may_follow_up": lambda d: services.can_follow_up(user, d),
         "is_overdue": services.is_overdue,

@@ -10,8 +10,7 @@ HTTP status to answer with.
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import date
 
 import sqlalchemy as sa
 from flask import abort
@@ -21,9 +20,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from digiweb import clock
 from digiweb.audit.services import diff, record, snapshot
 from digiweb.auth.models import Role, User
 from digiweb.campaigns.models import Campaign
+from digiweb.clock import local_to_utc, utc_to_local  # noqa: F401 - re-exported
 from digiweb.db_types import utcnow
 from digiweb.departments.models import Department
 from digiweb.extensions import db
@@ -42,7 +43,6 @@ from digiweb.meetings.models import (
 )
 from digiweb.plans.models import Project
 
-ALGIERS = ZoneInfo("Africa/Algiers")
 REFERENCE_PREFIX = "MNS"
 REFERENCE_ATTEMPTS = 5
 OPEN_DECISION_STATUSES = (DecisionStatus.OPEN, DecisionStatus.IN_PROGRESS)
@@ -113,20 +113,6 @@ class StaleEdit(MeetingError):
 
 
 # --- time and references ---------------------------------------------------------------------
-
-
-def local_to_utc(day: date, at: time) -> datetime:
-    """A date and time read on an Algiers clock, as an aware UTC datetime."""
-    return datetime.combine(day, at, tzinfo=ALGIERS).astimezone(UTC)
-
-
-def utc_to_local(value: datetime) -> datetime:
-    """An aware datetime as Algiers local time (aware, tz=Africa/Algiers)."""
-    return value.astimezone(ALGIERS)
-
-
-def algiers_today() -> date:
-    return datetime.now(ALGIERS).date()
 
 
 def format_reference(year: int, number: int) -> str:
@@ -871,7 +857,7 @@ def update_follow_up(decision: Decision, status, note: str, version, actor) -> d
 
 
 def is_overdue(decision: Decision, today: date | None = None) -> bool:
-    today = today or algiers_today()
+    today = today or clock.today()
     return (
         decision.due_date is not None
         and decision.due_date < today
@@ -891,7 +877,7 @@ def decisions_list(user, filters: DecisionFilters, today: date | None = None) ->
 
     Officers see those assigned to their department; everyone else sees them all.
     """
-    today = today or algiers_today()
+    today = today or clock.today()
     overdue = sa.and_(
         Decision.due_date.is_not(None),
         Decision.due_date < today,

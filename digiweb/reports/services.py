@@ -10,8 +10,7 @@ import re
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from zoneinfo import ZoneInfo
+from datetime import date
 
 from flask import render_template
 from flask_babel import force_locale
@@ -20,6 +19,7 @@ from markupsafe import Markup
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
+from digiweb import clock
 from digiweb.auth.models import User
 from digiweb.campaigns.models import Campaign
 from digiweb.dashboard.charts import bar_chart, donut_chart, fmt_percent
@@ -43,8 +43,6 @@ from digiweb.plans.models import (
 from digiweb.reports import pdf
 from digiweb.security import department_scope
 
-ALGIERS = ZoneInfo("Africa/Algiers")
-
 
 class UnknownLanguage(ValueError):
     """A document was asked for in a language we do not print."""
@@ -57,10 +55,6 @@ def rendering_language(lang: str):
         raise UnknownLanguage(lang)
     with force_locale(LANGUAGES[lang]):
         yield
-
-
-def today_in_algiers() -> date:
-    return datetime.now(ALGIERS).date()
 
 
 # --- the frame shared by every document ------------------------------------------------------
@@ -280,7 +274,7 @@ def attendance_counts(meeting: Meeting) -> list[tuple[str, int]]:
 
 
 def minutes_context(meeting: Meeting) -> dict:
-    starts = meeting.starts_at.astimezone(ALGIERS)
+    starts = clock.utc_to_local(meeting.starts_at)
     frame = DocumentFrame(
         kind="minutes",
         title=_("Minutes of the meeting"),
@@ -387,7 +381,7 @@ def campaign_context(campaign: Campaign, on: date | None = None) -> dict:
         kind="campaign",
         title=_("Report on the %(year)s campaign", year=campaign.year),
         reference=f"RPT-{campaign.year}",
-        date=on or today_in_algiers(),
+        date=on or clock.today(),
         lang=language(),
         subject=campaign.title,
     )
@@ -440,7 +434,7 @@ def plan_context(plan: Plan, on: date | None = None) -> dict:
         kind="plan",
         title=_("Sectoral digitization action plan"),
         reference=f"PLAN-{plan.campaign.year}-{plan.department.code}",
-        date=on or today_in_algiers(),
+        date=on or clock.today(),
         lang=language(),
         subject=plan.department.name,
         draft_mark="" if plan.is_sent else _("Plan not sent to the ministry"),

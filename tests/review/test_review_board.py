@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
+from digiweb import clock
 from digiweb.audit.models import AuditLog
 from digiweb.auth.models import User
 from digiweb.campaigns.services import campaign_for_year
@@ -52,11 +53,11 @@ def test_board_rows_carry_projects_dates_and_days_late(demo_app):
         if row.is_sent:
             assert row.first_sent_at is not None
             assert row.days_late == max(
-                0, (services.local_date(row.first_sent_at) - campaign.deadline).days
+                0, (clock.local_date(row.first_sent_at) - campaign.deadline).days
             )
         else:
             assert row.first_sent_at is None
-            assert row.days_late == (services.local_date(utcnow()) - campaign.deadline).days
+            assert row.days_late == (clock.today() - campaign.deadline).days
         if row.status == PlanStatus.APPROVED:
             assert row.approved_at is not None
 
