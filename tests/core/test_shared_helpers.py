@@ -97,3 +97,46 @@ def test_a_blank_date_is_no_date_in_form_and_spreadsheet(app):
 
 def latin_to_arabic(text: str) -> str:
     return text.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩"))
+
+
+# --- clock -----------------------------------------------------------------------------------
+
+
+def test_the_day_is_algiers_day():
+    from datetime import UTC, datetime, time
+
+    from digiweb import clock
+
+    late_evening_utc = datetime(2021, 12, 31, 23, 30, tzinfo=UTC)
+    assert clock.local_date(late_evening_utc) == date(2022, 1, 1)
+    assert clock.local_to_utc(date(2021, 3, 25), time(9, 30)) == datetime(
+        2021, 3, 25, 8, 30, tzinfo=UTC
+    )
+    assert clock.utc_to_local(late_evening_utc).strftime("%d/%m/%Y %H:%M") == "01/01/2022 00:30"
+    assert clock.now_local().utcoffset() == clock.ALGIERS.utcoffset(clock.now_local())
+    assert clock.today() in {clock.now_local().date(), clock.local_date(datetime.now(UTC))}
+
+
+# --- defined once ----------------------------------------------------------------------------
+
+
+def _sources():
+    from pathlib import Path
+
+    import digiweb
+
+    root = Path(digiweb.__file__).parent
+    return {path.relative_to(root).as_posix(): path.read_text() for path in root.rglob("*.py")}
+
+
+@pytest.mark.parametrize(
+    ("needle", "home"),
+    [
+        ("chr(0x0660", "i18n.py"),  # the Arabic-Indic digits table
+        ("strptime(", "i18n.py"),  # reading a typed date
+        ('ZoneInfo("Africa/Algiers")', "clock.py"),
+        ("datetime.now(", "db_types.py"),  # utcnow; local time comes from the clock
+    ],
+)
+def test_small_helpers_are_defined_once(needle, home):
+    assert [name for name, text in _sources().items() if needle in text] == [home]
