@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 
 from flask import Flask, current_app, g, has_request_context, request, session
@@ -123,6 +124,22 @@ def check_version(record, submitted, message: str | None = None) -> None:
     """Refuse a change based on another version of `record` than the stored one."""
     if parse_version(submitted) != record.version:
         raise Conflict(message, version=record.version)
+
+
+def fingerprint(record, fields) -> str:
+    """The optimistic check of a row without a version column (an attendee, an agenda item):
+    a fingerprint of its fields, carried by the form instead of a version."""
+    text = "\x1f".join(str(getattr(record, name)) for name in fields)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def check_fingerprint(record, submitted, fields) -> None:
+    """`check_version` for a row without a version column."""
+    if not submitted:
+        raise MissingVersion()
+    current = fingerprint(record, fields)
+    if submitted != current:
+        raise Conflict(version=current)
 
 
 def flush_or_conflict() -> None:

@@ -15,6 +15,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, Optional, Va
 
 from digiweb.meetings import services
 from digiweb.meetings.models import Attendance, DecisionStatus, MeetingKind
+from digiweb.transaction import fingerprint
 
 
 def _optional_int(value):
@@ -193,7 +194,7 @@ class AttendeeForm(FlaskForm):
         self.function_fr.data = attendee.function_fr
         self.department_id.data = attendee.department_id
         self.attendance.data = attendee.attendance.value
-        self.version.data = services.row_token(attendee, services.ATTENDEE_FIELDS)
+        self.version.data = fingerprint(attendee, services.ATTENDEE_FIELDS)
 
 
 class AgendaItemForm(FlaskForm):
@@ -212,7 +213,7 @@ class AgendaItemForm(FlaskForm):
     def fill_from(self, item) -> None:
         self.title_ar.data = item.title_ar
         self.title_fr.data = item.title_fr
-        self.version.data = services.row_token(item, services.AGENDA_FIELDS)
+        self.version.data = fingerprint(item, services.AGENDA_FIELDS)
 
 
 class DecisionForm(FlaskForm):

@@ -14,6 +14,7 @@ from flask_login import current_user
 from wtforms import DateField, SelectField, TimeField
 
 from digiweb import clock, htmx
+from digiweb.errors import Conflict, Refusal, attach
 from digiweb.extensions import db
 from digiweb.i18n import fmt_date
 from digiweb.meetings import bp, services
@@ -28,8 +29,8 @@ from digiweb.meetings.forms import (
     scoped,
 )
 from digiweb.meetings.models import AgendaItem, Attendee, Decision, DecisionStatus, Meeting
-from digiweb.meetings.services import MeetingError, StaleEdit
 from digiweb.security import REVIEW_ROLES, roles_required, safe_next_url
+from digiweb.transaction import discard
 
 VIEW = "meetings/view.html"
 VIEW_FRAGMENT = "meetings/_meeting.html"
@@ -159,13 +160,12 @@ def _meeting(reference: str) -> Meeting:
 
 def _reload(reference: str) -> Meeting:
     """The meeting as stored, after a refused change was rolled back."""
-    db.session.rollback()
+    discard()
     return _meeting(reference)
 
 
 def _done(meeting: Meeting, section: str, message: str, anchor: str | None = None, **overrides):
     """After a successful change: the section for htmx, a redirect for a plain post."""
-    db.session.commit()
     flash(message, "success")
     if htmx.is_htmx():
         return _render(_meeting(meeting.reference), section, **overrides)
@@ -173,7 +173,7 @@ def _done(meeting: Meeting, section: str, message: str, anchor: str | None = Non
     return redirect(f"{target}#{anchor or section}")
 
 
-def _refused(reference: str, error: MeetingError, section: str, **overrides):
+def _refused(reference: str, error: Refusal, section: str, **overrides):
     """A rule refused the change: nothing is kept; the message is shown with the section."""
     meeting = _reload(reference)
     flash(error.message, "error")
@@ -184,7 +184,7 @@ def _ensure_editable(meeting: Meeting, section: str, **overrides):
     """A locked meeting answers 409 before its input is even looked at (the services check
     again, against the database, when they write)."""
     if meeting.is_locked:
-        return _refused(meeting.reference, services.MeetingLocked(), section, **overrides)
+        return _refused(meeting.reference, services.locked_meeting(), section, **overrides)
     return None
 
 
@@ -221,24 +221,16 @@ def create():
     if form.validate_on_submit():
         try:
             meeting = services.create_meeting(form.values(), actor=current_user)
-        except MeetingError as error:
-            db.session.rollback()
-            _field_error(form, error)
+        except Refusal as error:
+            discard()
+            attach(form, error)
             status = error.status
         else:
-            db.session.commit()
             flash(_("Meeting %(reference)s created.", reference=meeting.reference), "success")
             return redirect(url_for("meetings.view", reference=meeting.reference))
     elif request.method == "POST":
         status = 422
     return htmx.render(FORM, FORM_FRAGMENT, status=status, form=form, meeting=None, conflict=None)
-
-
-def _field_error(form, error: MeetingError) -> None:
-    if error.field and error.field in form._fields:
-        form[error.field].errors = [*form[error.field].errors, error.message]
-    else:
-        form.form_errors.append(error.message)
 
 
 @bp.route("/meetings/<reference>")
@@ -252,7 +244,7 @@ def view(reference):
 def edit(reference):
     meeting = _meeting(reference)
     if meeting.is_locked:
-        flash(services.MeetingLocked().message, "error")
+        flash(services.locked_meeting().message, "error")
         return htmx.render(VIEW, VIEW_FRAGMENT, status=409, **_meeting_context(meeting))
     form = MeetingForm()
     if request.method == "GET":
@@ -261,20 +253,18 @@ def edit(reference):
     if form.validate_on_submit():
         try:
             services.update_meeting(meeting, form.values(), form.version.data, actor=current_user)
-        except StaleEdit as error:
+        except Conflict as error:
             meeting = _reload(reference)
             current = MeetingForm(formdata=None)
             current.fill_from(meeting)
             conflict = _conflict("meeting", form, current)
-            form.version.data = error.version
-            form.form_errors.append(error.message)
+            attach(form, error)
             status = 409
-        except MeetingError as error:
+        except Refusal as error:
             meeting = _reload(reference)
-            _field_error(form, error)
+            attach(form, error)
             status = error.status
         else:
-            db.session.commit()
             flash(_("Meeting %(reference)s saved.", reference=meeting.reference), "success")
             return redirect(url_for("meetings.view", reference=meeting.reference))
     elif request.method == "POST":
@@ -301,13 +291,12 @@ def save_minutes(reference):
             form.version.data,
             actor=current_user,
         )
-    except StaleEdit as error:
+    except Conflict as error:
         meeting = _reload(reference)
         conflict = _conflict("minutes", form, _minutes_form(meeting))
-        form.version.data = error.version
-        form.form_errors.append(error.message)
+        attach(form, error)
         return _render(meeting, "minutes", 409, minutes_form=form, conflict=conflict)
-    except MeetingError as error:
+    except Refusal as error:
         return _refused(reference, error, "minutes")
     return _done(meeting, "minutes", _("Minutes saved."))
 
@@ -318,11 +307,10 @@ def approve_minutes(reference):
     meeting = _meeting(reference)
     try:
         services.approve_minutes(meeting, request.form.get("version"), actor=current_user)
-    except MeetingError as error:
+    except Refusal as error:
         meeting = _reload(reference)
         flash(error.message, "error")
         return htmx.render(VIEW, VIEW_FRAGMENT, status=error.status, **_meeting_context(meeting))
-    db.session.commit()
     flash(
         _("The minutes of %(reference)s are approved and locked.", reference=reference),
         "success",
@@ -343,11 +331,11 @@ def add_attendee(reference):
     if form.validate():
         try:
             attendee = services.add_attendee(meeting, form.values(), actor=current_user)
-        except MeetingError as error:
+        except Refusal as error:
             if error.status != 422:
                 return _refused(reference, error, "attendees")
             meeting = _reload(reference)
-            _field_error(form, error)
+            attach(form, error)
         else:
             return _done(
                 meeting,
@@ -384,12 +372,11 @@ def update_attendee(reference, attendee_id):
         services.update_attendee(
             meeting, attendee, form.values(), form.version.data, actor=current_user
         )
-    except StaleEdit as error:
+    except Conflict as error:
         meeting = _reload(reference)
         current = AttendeeForm(formdata=None)
         current.fill_from(_find(meeting.attendees, attendee_id))
-        form.version.data = error.version
-        form.form_errors.append(error.message)
+        attach(form, error)
         return _render(
             meeting,
             "attendees",
@@ -397,11 +384,11 @@ def update_attendee(reference, attendee_id):
             conflict=_conflict(f"attendee-{attendee_id}", form, current),
             **editing,
         )
-    except MeetingError as error:
+    except Refusal as error:
         if error.status != 422:
             return _refused(reference, error, "attendees")
         meeting = _reload(reference)
-        _field_error(form, error)
+        attach(form, error)
         return _render(meeting, "attendees", 422, **editing)
     return _done(meeting, "attendees", _("Attendee saved."), anchor=f"attendee-{attendee_id}")
 
@@ -416,7 +403,7 @@ def delete_attendee(reference, attendee_id):
     name = attendee.name
     try:
         services.delete_attendee(meeting, attendee, actor=current_user)
-    except MeetingError as error:
+    except Refusal as error:
         return _refused(reference, error, "attendees")
     return _done(meeting, "attendees", _("%(name)s removed from the attendance list.", name=name))
 
@@ -437,7 +424,7 @@ def add_agenda_item(reference):
         item = services.add_agenda_item(
             meeting, form.title_ar.data, form.title_fr.data, actor=current_user
         )
-    except MeetingError as error:
+    except Refusal as error:
         return _refused(reference, error, "agenda")
     # Ready for the next item: an empty form, the keyboard focus in its first field.
     next_form = scoped(AgendaItemForm(formdata=None), "agenda-new")
@@ -479,12 +466,11 @@ def update_agenda_item(reference, item_id):
             form.version.data,
             actor=current_user,
         )
-    except StaleEdit as error:
+    except Conflict as error:
         meeting = _reload(reference)
         current = AgendaItemForm(formdata=None)
         current.fill_from(_find(meeting.agenda_items, item_id))
-        form.version.data = error.version
-        form.form_errors.append(error.message)
+        attach(form, error)
         return _render(
             meeting,
             "agenda",
@@ -492,7 +478,7 @@ def update_agenda_item(reference, item_id):
             conflict=_conflict(f"agenda-{item_id}", form, current),
             **editing,
         )
-    except MeetingError as error:
+    except Refusal as error:
         return _refused(reference, error, "agenda")
     return _done(
         meeting,
@@ -512,7 +498,7 @@ def delete_agenda_item(reference, item_id):
         return refused
     try:
         services.delete_agenda_item(meeting, item, actor=current_user)
-    except MeetingError as error:
+    except Refusal as error:
         return _refused(reference, error, "agenda")
     return _done(meeting, "agenda", _("Agenda item deleted."))
 
@@ -527,7 +513,7 @@ def move_agenda_item(reference, item_id):
     direction = request.form.get("direction", "")
     try:
         services.move_agenda_item(meeting, item, direction, actor=current_user)
-    except MeetingError as error:
+    except Refusal as error:
         return _refused(reference, error, "agenda")
     message = _("Item moved up.") if direction == "up" else _("Item moved down.")
     return _done(
@@ -561,11 +547,11 @@ def add_decision(reference):
         return _render(meeting, "decisions", 422, decision_form=form)
     try:
         decision = services.add_decision(meeting, form.values(), actor=current_user)
-    except MeetingError as error:
+    except Refusal as error:
         if error.status != 422:
             return _refused(reference, error, "decisions")
         meeting = _reload(reference)
-        _field_error(form, error)
+        attach(form, error)
         return _render(meeting, "decisions", 422, decision_form=form)
     return _done(meeting, "decisions", _("Decision added."), anchor=f"decision-{decision.id}")
 
@@ -601,11 +587,10 @@ def update_decision(reference, decision_id):
         return _render(meeting, "decision", 422, decision=decision, **editing)
     try:
         services.update_decision(decision, form.values(), form.version.data, actor=current_user)
-    except StaleEdit as error:
+    except Conflict as error:
         meeting = _reload(reference)
         conflict = _decision_conflict_forms(meeting, decision_id, form)
-        form.version.data = error.version
-        form.form_errors.append(error.message)
+        attach(form, error)
         return _render(
             meeting,
             "decision",
@@ -614,15 +599,14 @@ def update_decision(reference, decision_id):
             conflict=conflict,
             **editing,
         )
-    except MeetingError as error:
+    except Refusal as error:
         meeting = _reload(reference)
         decision = _find(meeting.decisions, decision_id)
         if error.status != 422:
             flash(error.message, "error")
             return _render(meeting, "decision", error.status, decision=decision)
-        _field_error(form, error)
+        attach(form, error)
         return _render(meeting, "decision", 422, decision=decision, **editing)
-    db.session.commit()
     flash(_("Decision saved."), "success")
     if not htmx.is_htmx():
         return redirect(url_for("meetings.view", reference=reference) + f"#decision-{decision_id}")
@@ -639,7 +623,7 @@ def delete_decision(reference, decision_id):
         return refused
     try:
         services.delete_decision(decision, actor=current_user)
-    except MeetingError as error:
+    except Refusal as error:
         return _refused(reference, error, "decisions")
     return _done(meeting, "decisions", _("Decision deleted."))
 
@@ -729,22 +713,20 @@ def follow_up(decision_id):
             services.update_follow_up(
                 decision, form.status.data, form.note.data, form.version.data, current_user
             )
-        except StaleEdit as error:
-            db.session.rollback()
+        except Conflict as error:
+            discard()
             decision = services.decision_for(current_user, decision_id)
             current = FollowUpForm(formdata=None)
             current.fill_from(decision)
             conflict = _conflict(f"followup-{decision_id}", form, current)
-            form.version.data = error.version
-            form.form_errors.append(error.message)
+            attach(form, error)
             status = 409
-        except MeetingError as error:
-            db.session.rollback()
+        except Refusal as error:
+            discard()
             decision = services.decision_for(current_user, decision_id)
             form.form_errors.append(error.message)
             status = error.status
         else:
-            db.session.commit()
             flash(_("Follow-up of the decision saved."), "success")
             if not htmx.is_htmx():
                 return redirect(f"{next_url}#decision-{decision_id}")

@@ -3,7 +3,7 @@ meeting and of its attendees, agenda, minutes and decisions, the approval that l
 minutes, and the follow-up of decisions (the one thing still editable afterwards).
 
 Services change the session and write the audit entry of each change in it; the caller
-commits. A refusal raises `MeetingError` (or a subclass) carrying a translated message and the
+commits. A refusal raises `Refusal` or `Conflict` (digiweb.errors) carrying a translated message and the
 HTTP status to answer with.
 """
 
@@ -18,7 +18,6 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from digiweb import clock
 from digiweb.audit.services import diff, record, snapshot
@@ -27,6 +26,7 @@ from digiweb.campaigns.models import Campaign
 from digiweb.clock import local_to_utc, utc_to_local  # noqa: F401 - re-exported
 from digiweb.db_types import utcnow
 from digiweb.departments.models import Department
+from digiweb.errors import Refusal
 from digiweb.extensions import db
 from digiweb.i18n import LANGUAGES
 from digiweb.meetings.models import (
@@ -42,6 +42,7 @@ from digiweb.meetings.models import (
     MeetingStatus,
 )
 from digiweb.plans.models import Project
+from digiweb.transaction import check_fingerprint, check_version, flush_or_conflict
 
 REFERENCE_PREFIX = "MNS"
 REFERENCE_ATTEMPTS = 5
@@ -68,48 +69,17 @@ DECISION_FIELDS = ("text_ar", "text_fr", "owner_department_id", "due_date")
 FOLLOW_UP_FIELDS = ("status", "follow_up_note")
 
 
-# --- errors ----------------------------------------------------------------------------------
+# --- refusals --------------------------------------------------------------------------------
 
 
-class MeetingError(Exception):
-    """A rule refused the operation; `message` is translated, `status` is the HTTP answer."""
-
-    status = 422
-
-    def __init__(self, message: str, status: int | None = None, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-        if status is not None:
-            self.status = status
-
-
-class MeetingLocked(MeetingError):
-    status = 409
-
-    def __init__(self):
-        super().__init__(
-            _(
-                "The minutes of this meeting are approved: the meeting is locked and can no "
-                "longer be changed. Only the follow-up of its decisions can still be updated."
-            )
-        )
-
-
-class StaleEdit(MeetingError):
-    """Someone saved the record after the form was opened: nothing was overwritten."""
-
-    status = 409
-
-    def __init__(self, current: dict, version: int | str):
-        super().__init__(
-            _(
-                "Someone else saved this record after you opened it. Nothing was overwritten: "
-                "compare the current values with yours, then save again if yours should win."
-            )
-        )
-        self.current = current
-        self.version = version
+def locked_meeting() -> Refusal:
+    return Refusal(
+        _(
+            "The minutes of this meeting are approved: the meeting is locked and can no "
+            "longer be changed. Only the follow-up of its decisions can still be updated."
+        ),
+        409,
+    )
 
 
 # --- time and references ---------------------------------------------------------------------
@@ -298,35 +268,7 @@ def ensure_editable(meeting: Meeting) -> None:
         db.select(Meeting.status).where(Meeting.id == meeting.id).with_for_update()
     )
     if status == MeetingStatus.MINUTES_APPROVED or meeting.is_locked:
-        raise MeetingLocked()
-
-
-def _check_version(obj, version, fields) -> None:
-    if str(version) != str(obj.version):
-        raise StaleEdit(snapshot(obj, fields), obj.version)
-
-
-def row_token(obj, fields) -> str:
-    """A fingerprint of a row without a version column (attendee, agenda item): a form that
-    carries it is refused when the row changed since it was opened."""
-    text = "\x1f".join(str(snapshot(obj, fields)[name]) for name in fields)
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-def _check_token(obj, token, fields) -> None:
-    if token != row_token(obj, fields):
-        raise StaleEdit(snapshot(obj, fields), row_token(obj, fields))
-
-
-def _flush(obj, fields) -> None:
-    """Flush, turning a lost race on the version counter into a StaleEdit."""
-    try:
-        db.session.flush()
-    except StaleDataError:
-        db.session.rollback()
-        fresh = db.session.get(type(obj), obj.id)
-        current = snapshot(fresh, fields) if fresh is not None else {}
-        raise StaleEdit(current, fresh.version if fresh is not None else "") from None
+        raise locked_meeting()
 
 
 def _label(meeting: Meeting, suffix: str = "") -> str:
@@ -339,14 +281,14 @@ def _label(meeting: Meeting, suffix: str = "") -> str:
 def _check_meeting_values(values: dict) -> None:
     status = MeetingStatus(values["status"])
     if status not in EDITABLE_STATUSES:
-        raise MeetingError(
+        raise Refusal(
             _("Minutes are approved with the approval button, not by changing the status."),
             field="status",
         )
     MeetingKind(values["kind"])
     campaign_id = values.get("campaign_id")
     if campaign_id is not None and db.session.get(Campaign, campaign_id) is None:
-        raise MeetingError(_("Choose a campaign of the list."), field="campaign_id")
+        raise Refusal(_("Choose a campaign of the list."), field="campaign_id")
 
 
 def create_meeting(values: dict, actor=None) -> Meeting:
@@ -378,7 +320,7 @@ def create_meeting(values: dict, actor=None) -> Meeting:
             changes=diff({}, snapshot(meeting, ("reference", *MEETING_FIELDS))),
         )
         return meeting
-    raise MeetingError(
+    raise Refusal(
         _("Another meeting was being created at the same time. Please save again."), status=409
     )
 
@@ -386,10 +328,10 @@ def create_meeting(values: dict, actor=None) -> Meeting:
 def update_meeting(meeting: Meeting, values: dict, version, actor=None) -> dict:
     """Change a meeting's fields; its reference (and so the year of its date) stays."""
     ensure_editable(meeting)
-    _check_version(meeting, version, MEETING_FIELDS)
+    check_version(meeting, version)
     _check_meeting_values(values)
     if utc_to_local(values["starts_at"]).year != meeting.year:
-        raise MeetingError(
+        raise Refusal(
             _(
                 "The date must stay in %(year)s: the reference %(reference)s is numbered in "
                 "that year.",
@@ -403,7 +345,7 @@ def update_meeting(meeting: Meeting, values: dict, version, actor=None) -> dict:
         setattr(meeting, name, value)
     changes = diff(before, snapshot(meeting, MEETING_FIELDS))
     if changes:
-        _flush(meeting, MEETING_FIELDS)
+        flush_or_conflict()
         record(
             "meeting_updated",
             "meeting",
@@ -418,13 +360,13 @@ def update_meeting(meeting: Meeting, values: dict, version, actor=None) -> dict:
 def update_minutes(meeting: Meeting, minutes_ar: str, minutes_fr: str, version, actor=None):
     ensure_editable(meeting)
     fields = ("minutes_ar", "minutes_fr")
-    _check_version(meeting, version, fields)
+    check_version(meeting, version)
     before = snapshot(meeting, fields)
     meeting.minutes_ar = minutes_ar
     meeting.minutes_fr = minutes_fr
     changes = diff(before, snapshot(meeting, fields))
     if changes:
-        _flush(meeting, fields)
+        flush_or_conflict()
         record(
             "minutes_updated",
             "meeting",
@@ -449,13 +391,11 @@ def approve_minutes(meeting: Meeting, version, actor) -> dict[str, str]:
     """Approve the minutes: the meeting is locked and its PDFs, in Arabic and in French, are
     rendered once and kept with their SHA-256. Returns {language: sha256}."""
     ensure_editable(meeting)
-    _check_version(meeting, version, ("status", "minutes_ar", "minutes_fr"))
+    check_version(meeting, version)
     if meeting.status == MeetingStatus.PLANNED:
-        raise MeetingError(
-            _("A meeting that has not been held has no minutes to approve."), status=409
-        )
+        raise Refusal(_("A meeting that has not been held has no minutes to approve."), status=409)
     if not meeting.minutes_ar.strip() or not meeting.minutes_fr.strip():
-        raise MeetingError(
+        raise Refusal(
             _("Write the minutes in Arabic and in French before approving them."), status=409
         )
     render = _minutes_renderer()
@@ -463,7 +403,7 @@ def approve_minutes(meeting: Meeting, version, actor) -> dict[str, str]:
     meeting.status = MeetingStatus.MINUTES_APPROVED
     meeting.minutes_approved_at = utcnow()
     meeting.minutes_approved_by_id = actor.id if actor is not None else None
-    _flush(meeting, ("status",))
+    flush_or_conflict()
     db.session.execute(sa.delete(MeetingDocument).where(MeetingDocument.meeting_id == meeting.id))
     hashes = {}
     for lang in LANGUAGES:
@@ -514,10 +454,10 @@ def _resolve_attendee(meeting: Meeting, values: AttendeeValues, attendee=None) -
     if values.user_id:
         user = db.session.get(User, values.user_id)
         if user is None or user.role != Role.OFFICER or not user.active:
-            raise MeetingError(_("Choose an officer of the list."), field="user_id")
+            raise Refusal(_("Choose an officer of the list."), field="user_id")
         duplicate = any(a.user_id == user.id and a is not attendee for a in meeting.attendees)
         if duplicate:
-            raise MeetingError(
+            raise Refusal(
                 _(
                     "%(name)s is already in the attendance list.",
                     name=user.full_name or user.username,
@@ -534,10 +474,10 @@ def _resolve_attendee(meeting: Meeting, values: AttendeeValues, attendee=None) -
         }
     name = values.name.strip()
     if not name:
-        raise MeetingError(_("Pick an officer or enter the name of the person."), field="name")
+        raise Refusal(_("Pick an officer or enter the name of the person."), field="name")
     department_id = values.department_id or None
     if department_id is not None and db.session.get(Department, department_id) is None:
-        raise MeetingError(_("Choose a department of the list."), field="department_id")
+        raise Refusal(_("Choose a department of the list."), field="department_id")
     return {
         "user_id": None,
         "name": name,
@@ -574,7 +514,7 @@ def update_attendee(
     meeting: Meeting, attendee: Attendee, values: AttendeeValues, token, actor=None
 ) -> dict:
     ensure_editable(meeting)
-    _check_token(attendee, token, ATTENDEE_FIELDS)
+    check_fingerprint(attendee, token, ATTENDEE_FIELDS)
     before = snapshot(attendee, ATTENDEE_FIELDS)
     for name, value in _resolve_attendee(meeting, values, attendee).items():
         setattr(attendee, name, value)
@@ -641,7 +581,7 @@ def update_agenda_item(
     meeting: Meeting, item: AgendaItem, title_ar: str, title_fr: str, token, actor=None
 ) -> dict:
     ensure_editable(meeting)
-    _check_token(item, token, AGENDA_FIELDS)
+    check_fingerprint(item, token, AGENDA_FIELDS)
     before = snapshot(item, AGENDA_FIELDS)
     item.title_ar, item.title_fr = title_ar.strip(), title_fr.strip()
     changes = diff(before, snapshot(item, AGENDA_FIELDS))
@@ -680,7 +620,7 @@ def move_agenda_item(meeting: Meeting, item: AgendaItem, direction: str, actor=N
     """Swap an item with its neighbour above ("up") or below ("down"). False at the ends."""
     ensure_editable(meeting)
     if direction not in ("up", "down"):
-        raise MeetingError(_("Move an item up or down."), status=400)
+        raise Refusal(_("Move an item up or down."), status=400)
     items = list(meeting.agenda_items)
     index = items.index(item)
     other = index - 1 if direction == "up" else index + 1
@@ -749,12 +689,12 @@ def _decision_label(meeting: Meeting, decision: Decision) -> str:
 def _apply_decision(decision: Decision, values: DecisionValues) -> None:
     projects, errors = parse_project_references(values.projects)
     if errors:
-        raise MeetingError(" ".join(errors), field="projects")
+        raise Refusal(" ".join(errors), field="projects")
     if (
         values.owner_department_id
         and db.session.get(Department, values.owner_department_id) is None
     ):
-        raise MeetingError(_("Choose a department of the list."), field="owner_department_id")
+        raise Refusal(_("Choose a department of the list."), field="owner_department_id")
     decision.text_ar = values.text_ar.strip()
     decision.text_fr = values.text_fr.strip()
     decision.owner_department_id = values.owner_department_id or None
@@ -797,12 +737,12 @@ def add_decision(meeting: Meeting, values: DecisionValues, actor=None) -> Decisi
 def update_decision(decision: Decision, values: DecisionValues, version, actor=None) -> dict:
     meeting = decision.meeting
     ensure_editable(meeting)
-    _check_version(decision, version, (*DECISION_FIELDS, *FOLLOW_UP_FIELDS))
+    check_version(decision, version)
     before = _decision_snapshot(decision)
     _apply_decision(decision, values)
     changes = diff(before, _decision_snapshot(decision))
     if changes:
-        _flush(decision, (*DECISION_FIELDS, *FOLLOW_UP_FIELDS))
+        flush_or_conflict()
         record(
             "decision_updated",
             "decision",
@@ -836,15 +776,15 @@ def update_follow_up(decision: Decision, status, note: str, version, actor) -> d
     """The follow-up (status and note) of a decision: allowed even after the minutes are
     approved, to the reviewers and to the officer of the department that owns it."""
     if not can_follow_up(actor, decision):
-        raise MeetingError(_("You cannot update the follow-up of this decision."), status=403)
-    _check_version(decision, version, FOLLOW_UP_FIELDS)
+        raise Refusal(_("You cannot update the follow-up of this decision."), status=403)
+    check_version(decision, version)
     new_status = DecisionStatus(status)
     before = snapshot(decision, FOLLOW_UP_FIELDS)
     decision.status = new_status
     decision.follow_up_note = (note or "").strip()
     changes = diff(before, snapshot(decision, FOLLOW_UP_FIELDS))
     if changes:
-        _flush(decision, FOLLOW_UP_FIELDS)
+        flush_or_conflict()
         record(
             "decision_follow_up",
             "decision",

@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 
 from digiweb.audit.models import AuditLog
+from digiweb.errors import Conflict, Refusal
 from digiweb.extensions import db
 from digiweb.meetings import services
 from digiweb.meetings.models import (
@@ -18,7 +19,7 @@ from digiweb.meetings.models import (
     MeetingDocument,
     MeetingStatus,
 )
-from digiweb.meetings.services import MeetingError, MeetingLocked, StaleEdit
+from digiweb.transaction import fingerprint
 from tests.meetings.conftest import lock, meeting_values
 
 
@@ -109,7 +110,7 @@ def test_year_number_unique_constraint_exists(app, req):
 def test_the_date_cannot_leave_the_year_of_the_reference(world, req):
     meeting = db.session.get(Meeting, world.meeting.id)
     values = meeting_values(starts_at=services.local_to_utc(date(2022, 3, 1), time(9, 0)))
-    with pytest.raises(MeetingError) as refused:
+    with pytest.raises(Refusal) as refused:
         services.update_meeting(meeting, values, meeting.version)
     assert refused.value.field == "date"
     assert "MNS-2021-001" in refused.value.message
@@ -117,7 +118,7 @@ def test_the_date_cannot_leave_the_year_of_the_reference(world, req):
 
 def test_status_minutes_approved_only_through_approval(world, req):
     meeting = db.session.get(Meeting, world.meeting.id)
-    with pytest.raises(MeetingError) as refused:
+    with pytest.raises(Refusal) as refused:
         services.update_meeting(meeting, meeting_values(status="minutes_approved"), meeting.version)
     assert refused.value.field == "status"
 
@@ -127,10 +128,12 @@ def test_stale_meeting_update_is_refused_with_current_values(world, req):
     seen = meeting.version
     services.update_meeting(meeting, meeting_values(title_fr="Première version"), seen)
     db.session.commit()
-    with pytest.raises(StaleEdit) as refused:
+    with pytest.raises(Conflict) as refused:
         services.update_meeting(meeting, meeting_values(title_fr="Seconde version"), seen)
     assert refused.value.status == 409
-    assert refused.value.current["title_fr"] == "Première version"
+    assert refused.value.version == meeting.version  # offered to the form shown again
+    db.session.rollback()
+    assert db.session.get(Meeting, world.meeting.id).title_fr == "Première version"
     db.session.rollback()
     assert db.session.get(Meeting, world.meeting.id).title_fr == "Première version"
 
@@ -165,36 +168,40 @@ def test_picked_officer_brings_name_department_and_function(world, req):
 
 
 def test_an_officer_is_listed_once_and_a_free_entry_needs_a_name(world, req):
-    with pytest.raises(MeetingError) as twice:
+    with pytest.raises(Refusal) as twice:
         services.add_attendee(
             world.meeting, services.AttendeeValues(user_id=world.users["officer-mf"].id)
         )
     assert twice.value.field == "user_id"
-    with pytest.raises(MeetingError) as nameless:
+    with pytest.raises(Refusal) as nameless:
         services.add_attendee(world.meeting, services.AttendeeValues(name="  "))
     assert nameless.value.field == "name"
     reviewer = world.users["reviewer"]
-    with pytest.raises(MeetingError):
+    with pytest.raises(Refusal):
         services.add_attendee(world.meeting, services.AttendeeValues(user_id=reviewer.id))
 
 
 def test_attendee_edit_is_refused_when_the_row_changed_meanwhile(world, req):
     guest = world.guest_attendee
-    token = services.row_token(guest, services.ATTENDEE_FIELDS)
+    token = fingerprint(guest, services.ATTENDEE_FIELDS)
     services.update_attendee(
         world.meeting,
         guest,
         services.AttendeeValues(name="Yacine Amrani", attendance=Attendance.PRESENT),
         token,
     )
-    with pytest.raises(StaleEdit) as refused:
+    db.session.commit()
+    saved = fingerprint(guest, services.ATTENDEE_FIELDS)
+    with pytest.raises(Conflict) as refused:
         services.update_attendee(
             world.meeting,
             guest,
             services.AttendeeValues(name="Y. Amrani", attendance=Attendance.ABSENT),
             token,
         )
-    assert refused.value.current["attendance"] == "present"
+    assert refused.value.version == saved  # offered to the form shown again
+    db.session.rollback()
+    assert db.session.get(type(guest), guest.id).attendance == Attendance.PRESENT
 
 
 def test_agenda_items_move_up_and_down_and_renumber_on_delete(world, req):
@@ -226,7 +233,7 @@ def test_agenda_items_move_up_and_down_and_renumber_on_delete(world, req):
         ("Ouverture", 1),
         ("Résultats du questionnaire", 2),
     ]
-    with pytest.raises(MeetingError):
+    with pytest.raises(Refusal):
         services.move_agenda_item(meeting, first, "sideways")
 
 
@@ -350,11 +357,11 @@ def test_officer_updates_the_follow_up_of_own_department_only(world, req):
         "follow_up_note": ["", "Plan en cours de finalisation"],
     }
     other = db.session.get(Decision, world.decision_mj.id)
-    with pytest.raises(MeetingError) as refused:
+    with pytest.raises(Refusal) as refused:
         services.update_follow_up(other, "done", "", other.version, officer)
     assert refused.value.status == 403
     viewer = world.users["viewer"]
-    with pytest.raises(MeetingError):
+    with pytest.raises(Refusal):
         services.update_follow_up(decision, "done", "", decision.version, viewer)
 
 
@@ -364,9 +371,11 @@ def test_stale_follow_up_is_refused(world, req):
     seen = decision.version
     services.update_follow_up(decision, "done", "Reçu le 14/04", seen, reviewer)
     db.session.commit()
-    with pytest.raises(StaleEdit) as refused:
+    with pytest.raises(Conflict) as refused:
         services.update_follow_up(decision, "cancelled", "", seen, world.users["officer-mf"])
-    assert refused.value.current == {"status": "done", "follow_up_note": "Reçu le 14/04"}
+    db.session.rollback()
+    stored = db.session.get(Decision, world.decision_mf.id)
+    assert (stored.status.value, stored.follow_up_note) == ("done", "Reçu le 14/04")
 
 
 # --- the lock --------------------------------------------------------------------------------
@@ -388,12 +397,12 @@ def test_every_change_of_a_locked_meeting_is_refused_but_follow_up(world, req):
             meeting,
             guest,
             services.AttendeeValues(name="X"),
-            services.row_token(guest, services.ATTENDEE_FIELDS),
+            fingerprint(guest, services.ATTENDEE_FIELDS),
         ),
         lambda: services.delete_attendee(meeting, guest),
         lambda: services.add_agenda_item(meeting, "ا", "b"),
         lambda: services.update_agenda_item(
-            meeting, item, "ا", "b", services.row_token(item, services.AGENDA_FIELDS)
+            meeting, item, "ا", "b", fingerprint(item, services.AGENDA_FIELDS)
         ),
         lambda: services.delete_agenda_item(meeting, item),
         lambda: services.move_agenda_item(meeting, item, "up"),
@@ -402,7 +411,7 @@ def test_every_change_of_a_locked_meeting_is_refused_but_follow_up(world, req):
         lambda: services.delete_decision(decision),
     ]
     for attempt in attempts:
-        with pytest.raises(MeetingLocked) as refused:
+        with pytest.raises(Refusal) as refused:
             attempt()
         assert refused.value.status == 409
         db.session.rollback()
@@ -425,7 +434,7 @@ def test_lock_reads_the_status_from_the_database(world, req):
         .execution_options(synchronize_session=False)
     )
     assert meeting.status != MeetingStatus.MINUTES_APPROVED  # stale in memory
-    with pytest.raises(MeetingLocked):
+    with pytest.raises(Refusal):
         services.add_agenda_item(meeting, "ا", "b")
 
 
@@ -467,15 +476,15 @@ def test_approval_locks_and_keeps_both_pdfs_with_their_hash(world, req, monkeypa
 def test_approval_needs_a_held_meeting_and_both_minutes(world, req, monkeypatch):
     monkeypatch.setattr(services, "_minutes_renderer", lambda: _fake_pdf)
     meeting = db.session.get(Meeting, world.meeting.id)
-    with pytest.raises(MeetingError) as empty:
+    with pytest.raises(Refusal) as empty:
         services.approve_minutes(meeting, meeting.version, world.users["reviewer"])
     assert empty.value.status == 409
     services.update_minutes(meeting, "محضر", "", meeting.version)
-    with pytest.raises(MeetingError):
+    with pytest.raises(Refusal):
         services.approve_minutes(meeting, meeting.version, world.users["reviewer"])
     services.update_minutes(meeting, "محضر", "Procès-verbal", meeting.version)
     services.update_meeting(meeting, meeting_values(status="planned"), meeting.version)
-    with pytest.raises(MeetingError) as planned:
+    with pytest.raises(Refusal) as planned:
         services.approve_minutes(meeting, meeting.version, world.users["reviewer"])
     assert planned.value.status == 409
     assert db.session.scalar(db.select(db.func.count(MeetingDocument.id))) == 0
