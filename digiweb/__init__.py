@@ -10,7 +10,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 import config as config_module
-from digiweb import errors, i18n, integrity, templating
+from digiweb import errors, i18n, integrity, numbers, templating
 from digiweb.extensions import babel, csrf, db, limiter, login_manager, migrate
 from digiweb.htmx import add_vary_header, is_htmx, refresh_response
 from digiweb.security import (
@@ -56,6 +56,7 @@ def create_app(test_config=None) -> App:
         # proxy received them (X-Forwarded-For/-Proto/-Host); see docs/deployment.md.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=1, x_host=1)
 
+    numbers.init_app(app)  # before the blueprints: their <int:…> rules use it
     _init_extensions(app)
     i18n.init_app(app)
     templating.init_app(app)

@@ -17,6 +17,7 @@ from digiweb.auth.models import Language, Role, User
 from digiweb.departments.models import Department
 from digiweb.extensions import db
 from digiweb.htmx import render
+from digiweb.numbers import whole_number
 from digiweb.security import roles_required
 
 bp.context_processor(display.template_helpers)
@@ -137,7 +138,7 @@ def _user_filters() -> dict:
     department = request.args.get("department", "")
     return {
         "role": role,
-        "department_id": int(department) if department.isdigit() else None,
+        "department_id": whole_number(department),
         "query": request.args.get("q", "").strip(),
     }
 

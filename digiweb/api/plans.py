@@ -6,6 +6,7 @@ from flask_login import current_user
 
 from digiweb.api import bp
 from digiweb.campaigns.services import campaign_for_year, current_campaign
+from digiweb.numbers import whole_number
 from digiweb.review.services import board_rows
 from digiweb.security import department_scope
 
@@ -17,9 +18,10 @@ def _iso(value):
 @bp.get("/plans")
 def plans():
     raw_year = request.args.get("year")
-    if raw_year is not None and not raw_year.strip().isdigit():
+    year = whole_number(raw_year)
+    if raw_year is not None and year is None:  # "²", "١٢", huge: not a year any campaign can have
         return jsonify(error="Bad Request", message="year must be a number", status=400), 400
-    campaign = campaign_for_year(int(raw_year)) if raw_year else current_campaign()
+    campaign = campaign_for_year(year) if year is not None else current_campaign()
     if campaign is None:
         return jsonify(error="Not Found", message="no campaign for this year", status=404), 404
     scope = department_scope(current_user)
