@@ -1,19 +1,11 @@
 """The reviewer opens the demo meeting MNS-2021-001 in Debian's Chromium, adds an agenda item
 through htmx without the page being reloaded, then moves it up, in Arabic and in French."""
 
-import importlib.util
-
 import pytest
 
 from tests.conftest import browser_login
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        importlib.util.find_spec("digiweb.demo.data") is None,
-        reason="the demo data (digiweb/demo/data.py) is not there yet",
-    ),
-]
+pytestmark = pytest.mark.browser
 
 REFERENCE = "MNS-2021-001"
 
