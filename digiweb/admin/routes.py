@@ -15,10 +15,12 @@ from digiweb.admin.forms import (
 from digiweb.audit.services import history
 from digiweb.auth.models import Language, Role, User
 from digiweb.departments.models import Department
+from digiweb.errors import Conflict, Refusal, attach
 from digiweb.extensions import db
 from digiweb.htmx import render
 from digiweb.numbers import whole_number
 from digiweb.security import roles_required
+from digiweb.transaction import discard
 
 bp.context_processor(display.template_helpers)
 
@@ -28,14 +30,6 @@ bp.context_processor(display.template_helpers)
 def admins_only():
     """Every screen of the area is for administrators (403 for the other roles)."""
     return None
-
-
-def _refused(form, error: services.AdminError) -> None:
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        form.form_errors.append(error.message)
 
 
 # --- departments ---------------------------------------------------------------------------
@@ -54,8 +48,8 @@ def _department_form_page(form, department=None, status=200, conflict=None):
             "admin/department_form.html",
             form=form,
             department=department,
-            conflict=conflict.current if conflict else None,
-            mine=conflict.mine if conflict else {},
+            conflict=conflict[0] if conflict else None,
+            mine=conflict[1] if conflict else {},
             entries=history("department", department.id) if department else [],
         ),
         status,
@@ -71,10 +65,9 @@ def department_new():
         department = services.create_department(
             form.code.data, form.name_ar.data, form.name_fr.data
         )
-    except services.AdminError as error:
-        _refused(form, error)
-        return _department_form_page(form, status=422)
-    db.session.commit()
+    except Refusal as error:
+        discard()
+        return _department_form_page(form, status=attach(form, error))
     flash(_("Department %(code)s created.", code=department.code), "success")
     return redirect(url_for("admin.departments"))
 
@@ -85,22 +78,18 @@ def department_edit(department_id: int):
     form = DepartmentForm(obj=department)
     if not form.validate_on_submit():
         return _department_form_page(form, department, 422 if form.is_submitted() else 200)
+    values = {"code": form.code.data, "name_ar": form.name_ar.data, "name_fr": form.name_fr.data}
     try:
-        changes = services.update_department(
-            department,
-            form.seen_version(),
-            code=form.code.data,
-            name_ar=form.name_ar.data,
-            name_fr=form.name_fr.data,
-        )
-    except services.VersionConflict as conflict:
-        db.session.rollback()
+        changes = services.update_department(department, form.seen_version(), **values)
+    except Conflict:
+        discard()
+        department = db.get_or_404(Department, department_id)
         form.version.data = str(department.version)
+        conflict = (services.department_values(department), services.department_input(values))
         return _department_form_page(form, department, 409, conflict)
-    except services.AdminError as error:
-        _refused(form, error)
-        return _department_form_page(form, department, 422)
-    db.session.commit()
+    except Refusal as error:
+        discard()
+        return _department_form_page(form, department, attach(form, error))
     if changes:
         flash(_("Department %(code)s saved.", code=department.code), "success")
     return redirect(url_for("admin.departments"))
@@ -119,7 +108,6 @@ def department_deactivate(department_id: int):
 def _set_department_active(department_id: int, active: bool):
     department = db.get_or_404(Department, department_id)
     if services.set_department_active(department, active):
-        db.session.commit()
         message = (
             _("Department %(code)s activated.", code=department.code)
             if active
@@ -179,7 +167,7 @@ def _user_edit_form(user: User, **kwargs) -> UserEditForm:
     return form
 
 
-def _user_edit_page_refusing(user: User, error: services.AdminError):
+def _user_edit_page_refusing(user: User, error: Refusal):
     """The account's page again, with the reason an action on it was refused (422)."""
     form = _user_edit_form(user, formdata=None)
     form.form_errors.append(error.message)
@@ -192,8 +180,8 @@ def _user_form_page(template: str, form, user=None, status=200, conflict=None):
             template,
             form=form,
             user=user,
-            conflict=conflict.current if conflict else None,
-            mine=conflict.mine if conflict else {},
+            conflict=conflict[0] if conflict else None,
+            mine=conflict[1] if conflict else {},
             is_locked=services.is_locked,
             entries=history("user", user.id) if user else [],
         ),
@@ -218,10 +206,9 @@ def user_new():
             department=_department_from(form),
             language=Language(form.language.data),
         )
-    except services.AdminError as error:
-        _refused(form, error)
-        return _user_form_page("admin/user_new.html", form, status=422)
-    db.session.commit()
+    except Refusal as error:
+        discard()
+        return _user_form_page("admin/user_new.html", form, status=attach(form, error))
     flash(_("Account %(username)s created.", username=user.username), "success")
     return redirect(url_for("admin.user_edit", user_id=user.id))
 
@@ -233,25 +220,24 @@ def user_edit(user_id: int):
     if not form.validate_on_submit():
         status = 422 if form.is_submitted() else 200
         return _user_form_page("admin/user_edit.html", form, user, status)
+    values = {
+        "full_name": form.full_name.data,
+        "email": form.email.data,
+        "role": Role(form.role.data),
+        "department": _department_from(form),
+        "language": Language(form.language.data),
+    }
     try:
-        changes = services.update_account(
-            current_user,
-            user,
-            form.seen_version(),
-            full_name=form.full_name.data,
-            email=form.email.data,
-            role=Role(form.role.data),
-            department=_department_from(form),
-            language=Language(form.language.data),
-        )
-    except services.VersionConflict as conflict:
-        db.session.rollback()
+        changes = services.update_account(current_user, user, form.seen_version(), **values)
+    except Conflict:
+        discard()
+        user = db.get_or_404(User, user_id)
         form.version.data = str(user.version)
+        conflict = (services.user_values(user), services.account_input(values))
         return _user_form_page("admin/user_edit.html", form, user, 409, conflict)
-    except services.AdminError as error:
-        _refused(form, error)
-        return _user_form_page("admin/user_edit.html", form, user, 422)
-    db.session.commit()
+    except Refusal as error:
+        discard()
+        return _user_form_page("admin/user_edit.html", form, user, attach(form, error))
     if changes:
         flash(_("Account %(username)s saved.", username=user.username), "success")
     return redirect(url_for("admin.users"))
@@ -271,10 +257,9 @@ def _set_user_active(user_id: int, active: bool):
     user = db.get_or_404(User, user_id)
     try:
         changed = services.set_account_active(current_user, user, active)
-    except services.AdminError as error:
+    except Refusal as error:
         return _user_edit_page_refusing(user, error)
     if changed:
-        db.session.commit()
         message = (
             _("Account %(username)s reactivated.", username=user.username)
             if active
@@ -290,7 +275,6 @@ def _set_user_active(user_id: int, active: bool):
 def user_unlock(user_id: int):
     user = db.get_or_404(User, user_id)
     if services.unlock_account(user):
-        db.session.commit()
         flash(_("Account %(username)s unlocked.", username=user.username), "success")
     return redirect(url_for("admin.user_edit", user_id=user.id))
 
@@ -303,7 +287,6 @@ def user_password(user_id: int):
         status = 422 if form.is_submitted() else 200
         return render_template("admin/user_password.html", form=form, user=user), status
     services.reset_password(user, form.password.data)
-    db.session.commit()
     if user.id == current_user.id:
         login_user(user)  # the admin's own other sessions end; this one goes on
     flash(

@@ -1,8 +1,8 @@
 """The rules of the admin screens: departments and user accounts.
 
 Every change is written to the audit log (old and new values, never a password or its hash) in
-the same transaction as the change; the caller commits. A change based on a version of the
-record older than the current one is refused with VersionConflict, before anything is written.
+the same transaction as the change; the request commits. A change based on a version of the
+record older than the current one is refused with `Conflict`, before anything is written.
 """
 
 from collections.abc import Callable
@@ -18,52 +18,25 @@ from digiweb.auth.models import Language, Role, User
 from digiweb.auth.services import create_user
 from digiweb.db_types import utcnow
 from digiweb.departments.models import Department
+from digiweb.errors import Conflict, Refusal
 from digiweb.extensions import db
 from digiweb.i18n import normalize_search
+from digiweb.transaction import check_version
 
 DEPARTMENT_FIELDS = ("code", "name_ar", "name_fr")
 
 
-class AdminError(Exception):
-    """A rule refused the change. `field` names the form field the message belongs to."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-class VersionConflict(Exception):
-    """Someone else saved the record since the user opened it: `current` holds the saved
-    values, `mine` what the user asked for, both by field name."""
-
-    def __init__(self, current: dict, mine: dict):
-        super().__init__("stale version")
-        self.current = current
-        self.mine = mine
-
-
-def _check_version(seen_version: int | None, obj, current: dict, mine: dict) -> None:
-    if seen_version != obj.version:
-        raise VersionConflict(current, mine)
-
-
 @contextmanager
-def _saved_or_refused(
-    duplicate: Callable[[], AdminError] | None = None,
-    conflict: Callable[[], VersionConflict] | None = None,
-):
+def _saved_or_refused(duplicate: Callable[[], Refusal] | None = None):
     """Flush the change made in the block, in a savepoint. A duplicate that slipped past the
-    check in between, or a concurrent save of the record, becomes the same refusal (built by
-    `duplicate` or `conflict`) as when it is seen beforehand."""
+    check in between, or a concurrent save of the record, becomes the same refusal as when it
+    is seen beforehand."""
     try:
         with db.session.begin_nested():
             yield
             db.session.flush()
     except StaleDataError:
-        if conflict is None:
-            raise
-        raise conflict() from None
+        raise Conflict() from None
     except IntegrityError:
         if duplicate is None:
             raise
@@ -107,8 +80,8 @@ def _code_taken(code: str, except_id: int | None = None) -> bool:
     return db.session.scalar(query) is not None
 
 
-def _code_refusal() -> AdminError:
-    return AdminError(_("Another department already has this code."), "code")
+def _code_refusal() -> Refusal:
+    return Refusal(_("Another department already has this code."), field="code")
 
 
 def department_values(department: Department) -> dict:
@@ -131,22 +104,23 @@ def create_department(code: str, name_ar: str, name_fr: str) -> Department:
     return department
 
 
+def department_input(values: dict) -> dict:
+    """The department's fields as the user entered them, comparable with department_values."""
+    return {name: values[name] for name in DEPARTMENT_FIELDS}
+
+
 def update_department(department: Department, seen_version: int | None, **values) -> dict:
     """Change the code and the names; returns the {field: [old, new]} that were recorded."""
-    mine = {name: values[name] for name in DEPARTMENT_FIELDS}
+    mine = department_input(values)
     before = department_values(department)
-    _check_version(seen_version, department, before, mine)
+    check_version(department, seen_version)
     if _code_taken(values["code"], except_id=department.id):
         raise _code_refusal()
     changes = diff(before, mine)
     if not changes:
         return changes
 
-    def conflict() -> VersionConflict:
-        db.session.refresh(department)
-        return VersionConflict(department_values(department), mine)
-
-    with _saved_or_refused(duplicate=_code_refusal, conflict=conflict):
+    with _saved_or_refused(duplicate=_code_refusal):
         for name in changes:
             setattr(department, name, values[name])
     record(
@@ -221,13 +195,13 @@ def user_values(user: User) -> dict:
 
 def _check_department_for_role(role: Role, department: Department | None) -> None:
     if role == Role.OFFICER and department is None:
-        raise AdminError(_("A digitization officer must belong to a department."), "department")
+        raise Refusal(_("A digitization officer must belong to a department."), field="department")
     if role != Role.OFFICER and department is not None:
-        raise AdminError(_("Only digitization officers belong to a department."), "department")
+        raise Refusal(_("Only digitization officers belong to a department."), field="department")
 
 
-def _username_refusal() -> AdminError:
-    return AdminError(_("This username is already taken."), "username")
+def _username_refusal() -> Refusal:
+    return Refusal(_("This username is already taken."), field="username")
 
 
 def create_account(
@@ -256,33 +230,35 @@ def create_account(
     return user
 
 
+def account_input(values: dict) -> dict:
+    """The account's fields as the user entered them, comparable with user_values."""
+    department = values["department"]
+    return {
+        "full_name": values["full_name"],
+        "email": values["email"],
+        "role": values["role"].value,
+        "department": department.code if department else None,
+        "language": values["language"].value,
+    }
+
+
 def update_account(actor: User, user: User, seen_version: int | None, **values) -> dict:
     """Change full name, e-mail, role, department (a Department or None) and language;
     returns the {field: [old, new]} that were recorded.
 
     An admin cannot take the administrator role away from themself."""
     role, department = values["role"], values["department"]
-    mine = {
-        "full_name": values["full_name"],
-        "email": values["email"],
-        "role": role.value,
-        "department": department.code if department else None,
-        "language": values["language"].value,
-    }
+    mine = account_input(values)
     before = user_values(user)
-    _check_version(seen_version, user, before, mine)
+    check_version(user, seen_version)
     if user.id == actor.id and role != Role.ADMIN:
-        raise AdminError(_("You cannot remove your own administrator role."), "role")
+        raise Refusal(_("You cannot remove your own administrator role."), field="role")
     _check_department_for_role(role, department)
     changes = diff(before, mine)
     if not changes:
         return changes
 
-    def conflict() -> VersionConflict:
-        db.session.refresh(user)
-        return VersionConflict(user_values(user), mine)
-
-    with _saved_or_refused(conflict=conflict):
+    with _saved_or_refused():
         user.full_name = values["full_name"]
         user.email = values["email"]
         user.role = role
@@ -295,7 +271,7 @@ def update_account(actor: User, user: User, seen_version: int | None, **values) 
 def set_account_active(actor: User, user: User, active: bool) -> bool:
     """Deactivate (which ends every session of the account at once) or reactivate."""
     if user.id == actor.id and not active:
-        raise AdminError(_("You cannot deactivate your own account."))
+        raise Refusal(_("You cannot deactivate your own account."))
     if user.active == active:
         return False
     user.active = active

@@ -6,12 +6,11 @@ from flask_babel import ngettext
 from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
+from digiweb.auth.models import REVIEW_ROLES, STAFF_ROLES
 from digiweb.campaigns import bp
 from digiweb.campaigns.forms import CampaignForm
 from digiweb.campaigns.models import Campaign, CampaignStatus
 from digiweb.campaigns.services import (
-    CampaignConflict,
-    CampaignError,
     active_departments,
     campaign_plan_rows,
     campaign_summaries,
@@ -23,13 +22,15 @@ from digiweb.campaigns.services import (
     update_campaign,
 )
 from digiweb.departments.models import Department
+from digiweb.errors import Conflict, Refusal, attach
 from digiweb.extensions import db
 from digiweb.htmx import is_htmx, render
-from digiweb.security import READ_ALL_ROLES, REVIEW_ROLES, roles_required
+from digiweb.security import roles_required
+from digiweb.transaction import discard
 
 
 @bp.route("/campaigns")
-@roles_required(*READ_ALL_ROLES)
+@roles_required(*STAFF_ROLES)
 def index():
     return render("campaigns/index.html", "campaigns/_list.html", summaries=campaign_summaries())
 
@@ -62,14 +63,6 @@ def _render_form(form, campaign, status=200, locked=frozenset(), current=None):
     )
 
 
-def _error_to_form(form: CampaignForm, error: CampaignError) -> None:
-    field = getattr(form, error.field, None) if error.field else None
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
-        form.form_errors.append(error.message)
-
-
 def _chosen(form: CampaignForm, departments: list[Department]) -> list[Department]:
     wanted = set(form.departments.data or ())
     return [d for d in departments if d.id in wanted]
@@ -88,11 +81,10 @@ def new():
             campaign = create_campaign(
                 **form.campaign_data(), departments=_chosen(form, departments), actor=current_user
             )
-        except CampaignError as error:
-            db.session.rollback()
-            _error_to_form(form, error)
+        except Refusal as error:
+            discard()
+            return _render_form(form, None, status=attach(form, error))
         else:
-            db.session.commit()
             flash(_("The campaign %(year)s has been created.", year=campaign.year), "success")
             return redirect(url_for("campaigns.view", campaign_id=campaign.id))
     return _render_form(form, None, status=422)
@@ -106,7 +98,7 @@ def _campaign_or_404(campaign_id: int) -> Campaign:
 
 
 @bp.route("/campaigns/<int:campaign_id>")
-@roles_required(*READ_ALL_ROLES)
+@roles_required(*STAFF_ROLES)
 def view(campaign_id: int):
     campaign = _campaign_or_404(campaign_id)
     return render(
@@ -140,31 +132,18 @@ def edit(campaign_id: int):
             current_user,
             form.version.data,
         )
-    except CampaignConflict as error:
-        db.session.rollback()
+    except Conflict as error:
+        discard()
         campaign = _campaign_or_404(campaign_id)
+        attach(form, error)
         form.version.data = campaign.version
-        form.form_errors.append(error.message)
         return _render_form(form, campaign, status=409, locked=locked, current=campaign)
-    except CampaignError as error:
-        db.session.rollback()
-        _error_to_form(form, error)
-        return _render_form(form, _campaign_or_404(campaign_id), status=422, locked=locked)
-    db.session.commit()
+    except Refusal as error:
+        discard()
+        status = attach(form, error)
+        return _render_form(form, _campaign_or_404(campaign_id), status=status, locked=locked)
     flash(_("The campaign has been saved."), "success")
     return redirect(url_for("campaigns.view", campaign_id=campaign_id))
-
-
-def _refused(message: str, status: int):
-    """An illegal action: the message on an error page, or (htmx) reload with the message."""
-    if is_htmx():
-        flash(message, "error")
-        response = make_response("", status)
-        response.headers["HX-Refresh"] = "true"
-        return response
-    return render(
-        "errors/error.html", "errors/_error.html", status=status, code=status, message=message
-    )
 
 
 def _redirect(url: str):
@@ -182,12 +161,7 @@ def open_(campaign_id: int):
     campaign = locked_campaign(campaign_id)
     if campaign is None:
         abort(404)
-    try:
-        created = open_campaign(campaign, actor=current_user)
-    except CampaignError as error:
-        db.session.rollback()
-        return _refused(error.message, 409)
-    db.session.commit()
+    created = open_campaign(campaign, actor=current_user)
     flash(_("The campaign %(year)s is open.", year=campaign.year), "success")
     if created:
         flash(
@@ -205,12 +179,7 @@ def close(campaign_id: int):
     campaign = locked_campaign(campaign_id)
     if campaign is None:
         abort(404)
-    try:
-        close_campaign(campaign, actor=current_user)
-    except CampaignError as error:
-        db.session.rollback()
-        return _refused(error.message, 409)
-    db.session.commit()
+    close_campaign(campaign, actor=current_user)
     flash(
         _(
             "The campaign %(year)s is closed: officers can no longer change their plans.",

@@ -3,27 +3,14 @@
 from datetime import date
 
 from flask_babel import gettext as _
-from sqlalchemy.orm.exc import StaleDataError
 
 from digiweb.audit.services import diff, record, snapshot
 from digiweb.campaigns.models import Campaign, CampaignStatus, campaign_departments
 from digiweb.departments.models import Department
+from digiweb.errors import Refusal
 from digiweb.extensions import db
 from digiweb.plans.models import SENT_STATUSES, Plan, PlanEvent, PlanEventKind, PlanStatus, Project
-
-
-class CampaignError(Exception):
-    """A rule refused the operation; the message is translated for the user. `field` names the
-    form field the message belongs next to, when there is one."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-class CampaignConflict(CampaignError):
-    """The campaign changed since the user loaded it: nothing was written."""
+from digiweb.transaction import check_version, flush_or_conflict
 
 
 def campaign_for_year(year: int) -> Campaign | None:
@@ -69,7 +56,7 @@ def create_campaign(
     actor=None,
 ) -> Campaign:
     if campaign_for_year(year) is not None:
-        raise CampaignError(_("A campaign already exists for %(year)s.", year=year), "year")
+        raise Refusal(_("A campaign already exists for %(year)s.", year=year), field="year")
     check_dates(opens_on, deadline)
     if departments is None:
         departments = list(
@@ -103,9 +90,9 @@ def create_campaign(
 def open_campaign(campaign: Campaign, actor=None) -> list[Plan]:
     """Open the questionnaire: every invited department gets its (not started) plan."""
     if campaign.status == CampaignStatus.OPEN:
-        raise CampaignError(_("This campaign is already open."))
+        raise Refusal(_("This campaign is already open."), 409)
     if not campaign.invited_departments:
-        raise CampaignError(_("Invite at least one department before opening the campaign."))
+        raise Refusal(_("Invite at least one department before opening the campaign."), 409)
     existing = set(
         db.session.scalars(db.select(Plan.department_id).where(Plan.campaign_id == campaign.id))
     )
@@ -137,7 +124,7 @@ def open_campaign(campaign: Campaign, actor=None) -> list[Plan]:
 def close_campaign(campaign: Campaign, actor=None) -> None:
     """Closing stops edits by officers; reviewers can still act."""
     if campaign.status != CampaignStatus.OPEN:
-        raise CampaignError(_("Only an open campaign can be closed."))
+        raise Refusal(_("Only an open campaign can be closed."), 409)
     campaign.status = CampaignStatus.CLOSED
     record(
         "campaign_closed",
@@ -162,7 +149,7 @@ CAMPAIGN_FIELDS = (
 
 def check_dates(opens_on: date | None, deadline: date | None) -> None:
     if opens_on and deadline and deadline < opens_on:
-        raise CampaignError(_("The deadline cannot be before the opening date."), "deadline")
+        raise Refusal(_("The deadline cannot be before the opening date."), field="deadline")
 
 
 def active_departments() -> list[Department]:
@@ -184,21 +171,15 @@ def update_campaign(
     """Change a campaign. The year is fixed once the campaign has been opened (the plans and
     project references carry it); a department whose plan exists stays invited; a department
     invited into an open campaign gets its plan at once."""
-    if str(campaign.version) != str(expected_version):
-        raise CampaignConflict(
-            _(
-                "Someone else changed this campaign after you opened it. Nothing was saved: "
-                "compare the current values with yours, then save again."
-            )
-        )
+    check_version(campaign, expected_version)
     year = data.get("year", campaign.year)
     if year != campaign.year:
         if campaign.status != CampaignStatus.DRAFT:
-            raise CampaignError(
-                _("The year of a campaign that has been opened cannot change."), "year"
+            raise Refusal(
+                _("The year of a campaign that has been opened cannot change."), field="year"
             )
         if campaign_for_year(year) is not None:
-            raise CampaignError(_("A campaign already exists for %(year)s.", year=year), "year")
+            raise Refusal(_("A campaign already exists for %(year)s.", year=year), field="year")
     check_dates(data.get("opens_on", campaign.opens_on), data.get("deadline", campaign.deadline))
     with_plans = departments_with_plans(campaign)
     wanted = {d.id for d in departments}
@@ -206,12 +187,12 @@ def update_campaign(
         d for d in campaign.invited_departments if d.id in with_plans and d.id not in wanted
     ]
     if kept_out:
-        raise CampaignError(
+        raise Refusal(
             _(
                 "These departments already have a plan and stay invited: %(codes)s.",
                 codes=", ".join(d.code for d in kept_out),
             ),
-            "departments",
+            field="departments",
         )
     before = snapshot(campaign, CAMPAIGN_FIELDS)
     before["invited"] = [d.code for d in campaign.invited_departments]
@@ -224,16 +205,7 @@ def update_campaign(
     changes = diff(before, after)
     if not changes:
         return {}
-    try:
-        db.session.flush()
-    except StaleDataError:
-        db.session.rollback()
-        raise CampaignConflict(
-            _(
-                "Someone else changed this campaign at the same moment. Nothing was saved: "
-                "compare the current values with yours, then save again."
-            )
-        ) from None
+    flush_or_conflict()
     record(
         "campaign_updated",
         "campaign",

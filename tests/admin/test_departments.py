@@ -9,6 +9,7 @@ from sqlalchemy import text
 from digiweb.admin import services
 from digiweb.audit.models import AuditLog
 from digiweb.departments.models import Department
+from digiweb.errors import Conflict, Refusal
 from digiweb.extensions import db
 from tests.factories import make_department, make_user
 
@@ -175,7 +176,7 @@ def request_context(app):
 
 def test_service_refuses_a_duplicate_code(app, request_context):
     make_department("AA")
-    with pytest.raises(services.AdminError) as error:
+    with pytest.raises(Refusal) as error:
         services.create_department("AA", "أ", "A")
     assert error.value.field == "code"
 
@@ -256,10 +257,11 @@ def test_concurrent_save_between_check_and_write_is_a_conflict(app, request_cont
     db.session.commit()
     seen = department.version
     db.session.execute(text("UPDATE departments SET version = version + 1 WHERE code = 'CC'"))
-    with pytest.raises(services.VersionConflict) as conflict:
+    with pytest.raises(Conflict) as conflict:
         services.update_department(department, seen, code="CC", name_ar="ب", name_fr="B")
-    assert conflict.value.mine["name_fr"] == "B"
-    assert conflict.value.current["code"] == "CC"
+    assert conflict.value.status == 409
+    db.session.rollback()
+    assert db.session.get(type(department), department.id).name_fr != "B"
 
 
 def test_missing_department_is_404(admin):
@@ -302,7 +304,7 @@ def test_duplicate_code_seen_only_by_the_database_is_still_a_clear_refusal(
     gets the same message as when the check sees it (not a 500)."""
     make_department("DD")
     monkeypatch.setattr(services, "_code_taken", lambda code, except_id=None: False)
-    with pytest.raises(services.AdminError) as error:
+    with pytest.raises(Refusal) as error:
         services.create_department("DD", "د", "D")
     assert error.value.field == "code"
     assert db.session.scalar(db.select(db.func.count(Department.id))) == 1

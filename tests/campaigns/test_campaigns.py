@@ -9,13 +9,12 @@ from digiweb.audit.models import AuditLog
 from digiweb.auth.models import User
 from digiweb.campaigns.models import Campaign, CampaignStatus
 from digiweb.campaigns.services import (
-    CampaignConflict,
-    CampaignError,
     create_campaign,
     open_campaign,
     update_campaign,
 )
 from digiweb.departments.models import Department
+from digiweb.errors import Conflict, Refusal
 from digiweb.extensions import db
 from digiweb.plans.models import Plan, PlanStatus
 from tests.factories import make_department
@@ -84,10 +83,10 @@ def test_by_default_every_active_department_is_invited(world):
 
 
 def test_year_is_unique_and_deadline_follows_opening(world):
-    with pytest.raises(CampaignError) as duplicate:
+    with pytest.raises(Refusal) as duplicate:
         create_campaign(year=2030, title_ar="x", title_fr="x")
     assert duplicate.value.field == "year"
-    with pytest.raises(CampaignError) as dates:
+    with pytest.raises(Refusal) as dates:
         create_campaign(
             year=2033,
             title_ar="x",
@@ -102,12 +101,12 @@ def test_update_campaign_rules(world):
     campaign = world.campaign  # open, MF and MJ have their plans
     reviewer = user("reviewer")
     data = {"title_fr": "Questionnaire 2030 (révisé)"}
-    with pytest.raises(CampaignConflict):
+    with pytest.raises(Conflict):
         update_campaign(campaign, data, [world.mf, world.mj], reviewer, campaign.version - 1)
-    with pytest.raises(CampaignError) as year:
+    with pytest.raises(Refusal) as year:
         update_campaign(campaign, {"year": 2040}, [world.mf, world.mj], reviewer, campaign.version)
     assert year.value.field == "year"
-    with pytest.raises(CampaignError) as uninvite:
+    with pytest.raises(Refusal) as uninvite:
         update_campaign(campaign, data, [world.mf], reviewer, campaign.version)
     assert uninvite.value.field == "departments" and "MJ" in uninvite.value.message
     db.session.rollback()
