@@ -7,6 +7,7 @@
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent
 INSTANCE_DIR = Path(os.environ.get("DIGIWEB_INSTANCE", BASE_DIR / "instance"))
@@ -26,6 +27,20 @@ def _secret_key() -> str:
 
 def _bool(name: str, default: bool = False) -> bool:
     return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _base_url() -> str:
+    return os.environ.get("BASE_URL", "").strip().rstrip("/")
+
+
+def _trusted_hosts(default_to_base_url: bool = False) -> list[str] | None:
+    """TRUSTED_HOSTS (comma-separated host names; ".example.dz" also admits its subdomains);
+    in production, failing that, the host of BASE_URL. None lets any host through."""
+    listed = [h.strip() for h in os.environ.get("TRUSTED_HOSTS", "").split(",") if h.strip()]
+    if listed or not default_to_base_url:
+        return listed or None
+    host = urlsplit(_base_url()).hostname
+    return [host] if host else None
 
 
 class Config:
@@ -66,6 +81,13 @@ class Config:
     # Reverse proxies in front of the app whose X-Forwarded-For is trusted (per-IP limits).
     TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
+    REQUIRE_BASE_URL = False  # ProductionConfig: no start without it
+    # Where users reach the application (https://digiweb.ministere.gov.dz): the absolute links
+    # of e-mails are made from it, never from the request's Host header.
+    BASE_URL = _base_url()
+    # Host names requests may carry; another Host header is answered 400 (Flask's check).
+    TRUSTED_HOSTS = _trusted_hosts()
+
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
     MAIL_USE_TLS = _bool("MAIL_USE_TLS")
@@ -82,11 +104,17 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = True
     RATELIMIT_ENABLED = False
     MAIL_SERVER = ""
+    BASE_URL = ""
+    TRUSTED_HOSTS = None
 
 
 class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", True)
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    # create_app refuses to start without BASE_URL: links need it, and TRUSTED_HOSTS defaults
+    # to its host, so that a request for an unknown host is refused.
+    REQUIRE_BASE_URL = True
+    TRUSTED_HOSTS = _trusted_hosts(default_to_base_url=True)
 
 
 def config_from_environment() -> type[Config]:

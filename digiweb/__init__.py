@@ -6,7 +6,7 @@ import logging
 from flask import jsonify, render_template, request, session
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 import config as config_module
@@ -51,6 +51,11 @@ def create_app(test_config=None) -> App:
             app.config.from_object(test_config)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = config_module._secret_key()
+    if app.config.get("REQUIRE_BASE_URL") and not app.config.get("BASE_URL"):
+        raise RuntimeError(
+            "BASE_URL must be set in production (e.g. https://digiweb.example.dz): e-mail "
+            "links are made from it and requests for other hosts are refused"
+        )
     if proxies := int(app.config.get("TRUSTED_PROXY_COUNT") or 0):
         # Behind reverse proxies: the client's address, the scheme and the host as the nearest
         # proxy received them (X-Forwarded-For/-Proto/-Host); see docs/deployment.md.
@@ -133,6 +138,8 @@ def _init_error_handlers(app: App) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
+        if isinstance(error, SecurityError):  # a Host outside TRUSTED_HOSTS: no URL to build
+            return "Bad Request: unknown host\n", 400, {"Content-Type": "text/plain"}
         if request.path.startswith("/api/"):
             return jsonify(error=error.name, status=error.code), error.code
         if error.code not in ERROR_CODES:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-from flask import current_app, has_request_context, request
+from flask import current_app
 from flask_babel import force_locale
 from flask_babel import gettext as _
 
@@ -33,8 +33,12 @@ def enabled() -> bool:
 
 
 def _absolute(link: str) -> str:
-    if link.startswith("/") and has_request_context():
-        return request.url_root.rstrip("/") + link
+    """A link of the application made absolute with BASE_URL, never with the request's Host
+    header (a request sent with `Host: evil.example` must not mail links to that host).
+    Without BASE_URL (development) the path is left as it is."""
+    base = current_app.config.get("BASE_URL", "")
+    if link.startswith("/") and base:
+        return base.rstrip("/") + link
     return link
 
 

@@ -89,6 +89,7 @@ def servers(database, tmp_path_factory):
                     "DATABASE_URL": database,
                     "SECRET_KEY": SECRET_KEY,
                     "DIGIWEB_ENV": "production",
+                    "BASE_URL": "http://127.0.0.1",  # required in production; the trusted host
                     "DIGIWEB_INSTANCE": str(folder / name),
                     "PYTHONUNBUFFERED": "1",
                 },
