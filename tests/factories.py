@@ -21,6 +21,7 @@ from werkzeug.security import generate_password_hash
 from digiweb.auth.models import Role, User
 from digiweb.campaigns.models import Campaign, CampaignStatus
 from digiweb.campaigns.services import close_campaign, create_campaign, open_campaign
+from digiweb.clock import local_to_utc
 from digiweb.departments.models import Department
 from digiweb.extensions import db
 from digiweb.i18n import normalize_search
@@ -218,13 +219,11 @@ def bulk_projects(plan: Plan, how_many: int, start: int = 1) -> None:
 def meeting_values(**changes) -> dict:
     """A meeting's values as the meetings services take them (a working session held on
     25 March 2021 at 09:30, Algiers time)."""
-    from digiweb.meetings import services
-
     values = {
         "title_ar": "جلسة عمل",
         "title_fr": "Séance de travail",
         "kind": "working_session",
-        "starts_at": services.local_to_utc(date(2021, 3, 25), time(9, 30)),
+        "starts_at": local_to_utc(date(2021, 3, 25), time(9, 30)),
         "place_ar": "الجزائر",
         "place_fr": "Alger",
         "chair_ar": "الوزير",

@@ -6,33 +6,31 @@ from datetime import date, time
 
 from digiweb.extensions import db
 from digiweb.meetings import services
-from tests.meetings.conftest import meeting_values
+from tests.factories import make_meeting
 
 
 def _add_meetings(world, how_many: int) -> None:
     for n in range(how_many):
-        meeting = services.create_meeting(
-            meeting_values(
-                title_fr=f"Séance {n}",
-                starts_at=services.local_to_utc(date(2021, 4, 1 + n), time(9, 0)),
-                campaign_id=world.campaign.id,
-            )
-        )
-        for officer in ("officer-mf", "officer-mj"):
-            attendee = services.AttendeeValues(user_id=world.users[officer].id)
-            services.add_attendee(meeting, attendee)
-        services.add_agenda_item(meeting, "بند", f"Point {n}")
-        for department in (world.mf, world.mj):
-            services.add_decision(
-                meeting,
+        make_meeting(
+            world.campaign,
+            title_fr=f"Séance {n}",
+            starts_at=services.local_to_utc(date(2021, 4, 1 + n), time(9, 0)),
+            attendees=[
+                services.AttendeeValues(user_id=world.users[officer].id)
+                for officer in ("officer-mf", "officer-mj")
+            ],
+            agenda=[("بند", f"Point {n}")],
+            decisions=[
                 services.DecisionValues(
                     text_ar="قرار",
                     text_fr=f"Décision {n}",
                     owner_department_id=department.id,
                     due_date=date(2021, 5, 1 + n),
                     projects=world.project_mf.reference,
-                ),
-            )
+                )
+                for department in (world.mf, world.mj)
+            ],
+        )
     db.session.commit()
 
 

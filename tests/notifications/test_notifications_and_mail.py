@@ -16,8 +16,7 @@ from digiweb.notifications import services as notifications
 from digiweb.notifications.models import Notification, NotificationKind
 from digiweb.plans.models import Plan
 from digiweb.review import services
-from tests.conftest import login
-from tests.factories import PASSWORD
+from tests.factories import client_as
 
 USERNAMES = {"owner": "officer-da", "other": "officer-db", "reviewer": "reviewer"}
 
@@ -27,13 +26,8 @@ pytestmark = pytest.mark.usefixtures("committing_services")
 
 @pytest.fixture
 def as_role(app, world):
-    from tests.conftest import CSRFClient
-
     def factory(role: str, lang: str | None = None):
-        app.test_client_class = CSRFClient
-        client = app.test_client()
-        login(client, USERNAMES[role], PASSWORD, lang=lang)
-        return client
+        return client_as(app, USERNAMES[role], lang)
 
     return factory
 

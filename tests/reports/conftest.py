@@ -102,61 +102,51 @@ def pdf_metadata(content: bytes) -> tuple[dict, str]:
 
 @pytest.fixture
 def small_meeting(app):
-    """A meeting of a 2030 campaign: two departments (one sent its plan with two projects, the
-    other did not), two attendees, an agenda item and a decision."""
-    from datetime import UTC, date, datetime
+    """A meeting of a 2030 campaign, its minutes drafted: two departments (one sent its plan
+    with two projects, the other did not), two attendees, an agenda item and a decision."""
+    from datetime import date, time
 
+    from digiweb.clock import local_to_utc
     from digiweb.extensions import db
-    from digiweb.meetings.models import (
-        AgendaItem,
-        Attendance,
-        Attendee,
-        Decision,
-        Meeting,
-        MeetingKind,
-        MeetingStatus,
-    )
+    from digiweb.meetings import services
+    from digiweb.meetings.models import Attendance
     from digiweb.plans.models import PlanStatus, Target
-    from tests.factories import make_campaign, make_department, make_project, plan_of
+    from tests.factories import (
+        make_campaign,
+        make_department,
+        make_meeting,
+        make_plan,
+        make_project,
+    )
 
     sent, silent = make_department("SNT"), make_department("SIL")
     campaign = make_campaign(2030, departments=[sent, silent])
-    plan = plan_of(campaign, sent)
+    plan = make_plan(campaign, sent)
     make_project(plan, target=Target.CITIZENS, budget_dzd=1250000)
     make_project(plan, target=Target.ECONOMIC_OPERATORS)
     plan.status = PlanStatus.SUBMITTED
-    make_project(plan_of(campaign, silent), title_fr="Projet en préparation")
-    meeting = Meeting(
-        reference="MNS-2030-001",
-        year=2030,
-        number=1,
-        title_ar="جلسة عمل",
-        title_fr="Séance de travail",
-        kind=MeetingKind.WORKING_SESSION,
-        starts_at=datetime(2030, 3, 25, 8, 30, tzinfo=UTC),
-        place_ar="الجزائر",
-        place_fr="Alger",
+    make_project(make_plan(campaign, silent), title_fr="Projet en préparation")
+    meeting = make_meeting(
+        campaign,
+        starts_at=local_to_utc(date(2030, 3, 25), time(9, 30)),
         chair_ar="السيد الوزير",
         chair_fr="M. le Ministre",
-        campaign=campaign,
-        status=MeetingStatus.MINUTES_DRAFT,
+        status="minutes_draft",
         minutes_ar="الفقرة الأولى.\n\nالفقرة الثانية.",
         minutes_fr="Premier paragraphe.\n\nSecond paragraphe.",
+        attendees=[
+            services.AttendeeValues(name="Ali", function_fr="Responsable", department_id=sent.id),
+            services.AttendeeValues(name="Nora", attendance=Attendance.EXCUSED),
+        ],
+        agenda=[("الافتتاح", "Ouverture")],
+        decisions=[
+            services.DecisionValues(
+                text_ar="إرسال المخطط",
+                text_fr="Transmettre le plan",
+                owner_department_id=silent.id,
+                due_date=date(2030, 4, 15),
+            )
+        ],
     )
-    meeting.attendees = [
-        Attendee(position=1, name="Ali", function_fr="Responsable", department=sent),
-        Attendee(position=2, name="Nora", department=None, attendance=Attendance.EXCUSED),
-    ]
-    meeting.agenda_items = [AgendaItem(position=1, title_ar="الافتتاح", title_fr="Ouverture")]
-    meeting.decisions = [
-        Decision(
-            position=1,
-            text_ar="إرسال المخطط",
-            text_fr="Transmettre le plan",
-            owner_department=silent,
-            due_date=date(2030, 4, 15),
-        )
-    ]
-    db.session.add(meeting)
     db.session.commit()
     return meeting

@@ -3,14 +3,9 @@
 from digiweb.extensions import db
 from digiweb.plans.models import Technology
 from digiweb.reports import services
-from tests.factories import make_project
+from tests.factories import add_projects
 
-
-def _add_projects(plan, count):
-    for _ in range(count):
-        project = make_project(plan)
-        project.technologies = [Technology.CLOUD, Technology.AI]
-    db.session.commit()
+TECHNOLOGIES = [Technology.CLOUD, Technology.AI]
 
 
 def test_campaign_report_queries_do_not_grow_with_projects(small_meeting, count_queries):
@@ -18,7 +13,7 @@ def test_campaign_report_queries_do_not_grow_with_projects(small_meeting, count_
     db.session.expire_all()
     with count_queries() as before:
         services.campaign_html(2030, "fr")
-    _add_projects(plan, 6)
+    add_projects(plan, 6, technologies=TECHNOLOGIES)
     db.session.expire_all()
     with count_queries() as after:
         html = services.campaign_html(2030, "fr")
@@ -31,7 +26,7 @@ def test_plan_sheet_queries_do_not_grow_with_projects(small_meeting, count_queri
     db.session.expire_all()
     with count_queries() as before:
         services.plan_html(db.session.get(type(plan), plan.id), "ar")
-    _add_projects(plan, 6)
+    add_projects(plan, 6, technologies=TECHNOLOGIES)
     db.session.expire_all()
     with count_queries() as after:
         html = services.plan_html(db.session.get(type(plan), plan.id), "ar")

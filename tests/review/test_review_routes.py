@@ -11,8 +11,7 @@ from digiweb.audit.models import AuditLog
 from digiweb.extensions import db
 from digiweb.plans.models import Plan, PlanEvent, PlanEventKind, PlanStatus, ProgressUpdate, Project
 from digiweb.review import services
-from tests.conftest import login
-from tests.factories import PASSWORD
+from tests.factories import client_as
 
 USERNAMES = {
     "owner": "officer-da",
@@ -26,13 +25,8 @@ USERNAMES = {
 
 @pytest.fixture
 def as_role(app, world):
-    from tests.conftest import CSRFClient
-
     def factory(role: str, lang: str | None = None):
-        app.test_client_class = CSRFClient
-        client = app.test_client()
-        login(client, USERNAMES[role], PASSWORD, lang=lang)
-        return client
+        return client_as(app, USERNAMES[role], lang)
 
     return factory
 
