@@ -4,11 +4,9 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from digiweb.auth.models import Role
+from digiweb.auth.models import REVIEW_ROLES, STAFF_ROLES, Role
 
-ALL = (Role.OFFICER, Role.REVIEWER, Role.VIEWER, Role.ADMIN)
-STAFF = (Role.REVIEWER, Role.VIEWER, Role.ADMIN)
-REVIEW = (Role.REVIEWER, Role.ADMIN)
+ALL = tuple(Role)
 
 
 @dataclass(frozen=True)
@@ -19,12 +17,12 @@ class NavItem:
 
 
 NAV_ITEMS = (
-    NavItem("core.home", _l("Home"), STAFF),
+    NavItem("core.home", _l("Home"), STAFF_ROLES),
     NavItem("plans.my_plan", _l("My plan"), (Role.OFFICER,)),
-    NavItem("review.board", _l("Plans"), STAFF),
+    NavItem("review.board", _l("Plans"), STAFF_ROLES),
     NavItem("projects.index", _l("Projects"), ALL),
-    NavItem("dashboard.index", _l("Dashboard"), STAFF),
-    NavItem("campaigns.index", _l("Campaigns"), REVIEW),
+    NavItem("dashboard.index", _l("Dashboard"), STAFF_ROLES),
+    NavItem("campaigns.index", _l("Campaigns"), REVIEW_ROLES),
     NavItem("meetings.index", _l("Meetings"), ALL),
     NavItem("meetings.decisions", _l("Decisions"), ALL),
     NavItem("admin.departments", _l("Departments"), (Role.ADMIN,)),

@@ -10,9 +10,6 @@ from flask_login import current_user
 
 from digiweb.auth.models import Role
 
-READ_ALL_ROLES = (Role.REVIEWER, Role.VIEWER, Role.ADMIN)
-REVIEW_ROLES = (Role.REVIEWER, Role.ADMIN)
-
 
 def public(view: Callable) -> Callable:
     """Mark a view as reachable without logging in."""

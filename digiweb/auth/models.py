@@ -28,6 +28,11 @@ class Role(LabelledEnum):
         }
 
 
+# The named groups of roles, defined here once: routes, navigation and checks use these.
+STAFF_ROLES = (Role.REVIEWER, Role.VIEWER, Role.ADMIN)  # the ministry: reads every department
+REVIEW_ROLES = (Role.REVIEWER, Role.ADMIN)  # reviews plans, runs campaigns and meetings
+
+
 class Language(LabelledEnum):
     AR = "ar"
     FR = "fr"
@@ -95,11 +100,11 @@ class User(UserMixin, db.Model):
     @property
     def can_review(self) -> bool:
         """Reviewers and admins manage campaigns, review plans, hold meetings."""
-        return self.role in (Role.REVIEWER, Role.ADMIN)
+        return self.role in REVIEW_ROLES
 
     @property
     def sees_all_departments(self) -> bool:
-        return self.role != Role.OFFICER
+        return self.role in STAFF_ROLES
 
     def __repr__(self) -> str:
         return f"<User {self.username} {self.role}>"

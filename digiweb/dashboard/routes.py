@@ -9,6 +9,7 @@ from flask import current_app, render_template, request, url_for
 from flask_babel import gettext as _
 from markupsafe import Markup
 
+from digiweb.auth.models import STAFF_ROLES
 from digiweb.cache import cached
 from digiweb.campaigns.services import current_campaign
 from digiweb.dashboard import bp
@@ -19,7 +20,7 @@ from digiweb.dashboard.summary import summary_text
 from digiweb.htmx import is_htmx, render
 from digiweb.i18n import fmt_amount, language, text_direction
 from digiweb.plans.models import PlanStatus, ProjectKind, ProjectStatus, Target, Technology
-from digiweb.security import READ_ALL_ROLES, roles_required
+from digiweb.security import roles_required
 
 
 @bp.app_template_filter("fpercent")
@@ -211,7 +212,7 @@ def _figures_html(year: int, department, target: str | None) -> Markup:
 
 
 @bp.get("/dashboard")
-@roles_required(*READ_ALL_ROLES)
+@roles_required(*STAFF_ROLES)
 def index():
     info = structure()
     years = sorted(info.years, reverse=True)

@@ -14,6 +14,7 @@ from flask_login import current_user
 from wtforms import DateField, SelectField, TimeField
 
 from digiweb import clock, htmx
+from digiweb.auth.models import REVIEW_ROLES
 from digiweb.errors import Conflict, Refusal, attach
 from digiweb.extensions import db
 from digiweb.i18n import fmt_date
@@ -29,7 +30,7 @@ from digiweb.meetings.forms import (
     scoped,
 )
 from digiweb.meetings.models import AgendaItem, Attendee, Decision, DecisionStatus, Meeting
-from digiweb.security import REVIEW_ROLES, roles_required, safe_next_url
+from digiweb.security import roles_required, safe_next_url
 from digiweb.transaction import discard
 
 VIEW = "meetings/view.html"

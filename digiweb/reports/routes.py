@@ -5,7 +5,7 @@ from flask import abort, g, make_response, request
 from flask_login import current_user
 from werkzeug.datastructures import ImmutableMultiDict
 
-from digiweb.auth.models import Role
+from digiweb.auth.models import STAFF_ROLES
 from digiweb.extensions import db, limiter
 from digiweb.i18n import LANGUAGES, language
 from digiweb.meetings.services import can_read_meeting
@@ -55,7 +55,7 @@ def minutes(reference):
 
 
 @bp.get("/reports/campaign/<int:year>.pdf")
-@roles_required(Role.REVIEWER, Role.VIEWER, Role.ADMIN)
+@roles_required(*STAFF_ROLES)
 @limiter.limit(PDF_RATE_LIMIT)
 def campaign(year):
     if services.find_campaign(year) is None:

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from digiweb.auth.models import Role
+from digiweb.auth.models import REVIEW_ROLES, STAFF_ROLES
 from digiweb.campaigns.models import CampaignStatus
 from digiweb.campaigns.services import campaign_for_year, campaign_years, current_campaign
 from digiweb.errors import Refusal
@@ -27,9 +27,6 @@ from digiweb.review.forms import (
 from digiweb.review.panel import build_panel, field_label, field_value
 from digiweb.security import ensure_department_access, roles_required
 from digiweb.transaction import discard
-
-STAFF = (Role.REVIEWER, Role.VIEWER, Role.ADMIN)
-REVIEWERS = (Role.REVIEWER, Role.ADMIN)
 
 # The board's status filter: every plan status, plus "sent" and "not sent" groups.
 STATUS_GROUPS = {
@@ -129,7 +126,7 @@ def _board_filters():
 
 
 @bp.get("/plans")
-@roles_required(*STAFF)
+@roles_required(*STAFF_ROLES)
 def board():
     """Every invited department with its plan's status, figures and reminders; filters by
     status. The same URL answers the fragment to htmx."""
@@ -138,7 +135,7 @@ def board():
 
 
 @bp.post("/plans/reminders")
-@roles_required(*REVIEWERS)
+@roles_required(*REVIEW_ROLES)
 def remind():
     year = request.form.get("year", type=int)
     campaign = campaign_for_year(year) if year else None

@@ -16,7 +16,7 @@ from sqlalchemy.orm import joinedload
 
 from digiweb import clock
 from digiweb.audit.services import diff, record, snapshot
-from digiweb.auth.models import Role, User
+from digiweb.auth.models import REVIEW_ROLES, Role, User
 from digiweb.campaigns.models import Campaign, CampaignStatus, campaign_departments
 from digiweb.db_types import utcnow
 from digiweb.departments.models import Department
@@ -41,7 +41,6 @@ SUBMITTABLE = (PlanStatus.NOT_STARTED, PlanStatus.DRAFT, PlanStatus.RETURNED)
 UNSENT = (PlanStatus.NOT_STARTED, PlanStatus.DRAFT)
 REMARKABLE = (PlanStatus.SUBMITTED, PlanStatus.RETURNED)
 ANSWERABLE = (PlanStatus.SUBMITTED, PlanStatus.RETURNED)
-REVIEW_ROLES = (Role.REVIEWER, Role.ADMIN)
 
 # The project fields kept in the snapshot of a returned plan, in display order: the fields
 # users write (the plans area's list) plus the reference that identifies the project.

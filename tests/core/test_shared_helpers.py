@@ -117,6 +117,29 @@ def test_the_day_is_algiers_day():
     assert clock.today() in {clock.now_local().date(), clock.local_date(datetime.now(UTC))}
 
 
+# --- role groups -----------------------------------------------------------------------------
+
+
+def test_role_groups():
+    from digiweb.auth.models import REVIEW_ROLES, STAFF_ROLES, Role, User
+
+    assert set(STAFF_ROLES) == set(Role) - {Role.OFFICER}
+    assert set(REVIEW_ROLES) == {Role.REVIEWER, Role.ADMIN} < set(STAFF_ROLES)
+    for role in Role:
+        user = User(role=role)
+        assert user.can_review == (role in REVIEW_ROLES)
+        assert user.sees_all_departments == (role in STAFF_ROLES) == (not user.is_officer)
+
+
+def test_navigation_uses_the_role_groups(app):
+    from digiweb.auth.models import REVIEW_ROLES, STAFF_ROLES
+    from digiweb.navigation import NAV_ITEMS
+
+    roles = {item.endpoint: item.roles for item in NAV_ITEMS}
+    assert roles["review.board"] is roles["dashboard.index"] is STAFF_ROLES
+    assert roles["campaigns.index"] is REVIEW_ROLES
+
+
 # --- defined once ----------------------------------------------------------------------------
 
 
@@ -136,6 +159,7 @@ def _sources():
         ("strptime(", "i18n.py"),  # reading a typed date
         ('ZoneInfo("Africa/Algiers")', "clock.py"),
         ("datetime.now(", "db_types.py"),  # utcnow; local time comes from the clock
+        ("(Role.REVIEWER, Role.", "auth/models.py"),  # the role groups
     ],
 )
 def test_small_helpers_are_defined_once(needle, home):
