@@ -7,7 +7,6 @@ from flask_login import current_user
 from wtforms.fields.choices import SelectChoice
 
 from digiweb.auth.models import REVIEW_ROLES, STAFF_ROLES
-from digiweb.auth.models import REVIEW_ROLES, STAFF_ROLES
 from digiweb.campaigns import bp
 from digiweb.campaigns.forms import CampaignForm
 from digiweb.campaigns.models import Campaign, CampaignStatus
