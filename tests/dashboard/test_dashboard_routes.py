@@ -174,7 +174,7 @@ def test_year_over_year_table_only_with_several_campaigns(app, viewer_client, bu
 def test_drafts_do_not_move_the_page(as_user):
     client = as_user("viewer", lang="fr")
     before = kpi(client.get("/dashboard?year=2021").get_data(as_text=True), "projects")[0]
-    from tests.dashboard.conftest import add_projects
+    from tests.factories import add_projects
 
     draft = db.session.scalar(db.select(Plan).where(Plan.status == PlanStatus.DRAFT))
     add_projects(draft, 5)

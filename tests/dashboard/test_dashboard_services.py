@@ -12,7 +12,7 @@ from digiweb.dashboard.services import (
 from digiweb.departments.models import Department
 from digiweb.extensions import db
 from digiweb.plans.models import Plan, PlanStatus, Project, Target
-from tests.dashboard.conftest import add_projects
+from tests.factories import add_projects
 
 CONTRACT_KEYS = {
     "year",
