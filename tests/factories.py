@@ -389,7 +389,3 @@ def client_as(app, user: User | str | None, lang: str | None = None):
     if lang:
         client.get(f"/login?lang={lang}")
     return client
-
-
-def plan_of(campaign: Campaign, department: Department) -> Plan:  # until every area uses make_plan
-    return make_plan(campaign, department)

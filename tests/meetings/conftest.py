@@ -10,9 +10,7 @@ import pytest
 from digiweb.extensions import db
 from digiweb.meetings import services
 from digiweb.meetings.models import Meeting, MeetingStatus
-from tests.factories import client_as, make_meeting, make_project, make_world, meeting_values
-
-__all__ = ["meeting_values"]  # the meetings tests' values, from the factories
+from tests.factories import client_as, make_meeting, make_project, make_world
 
 
 @pytest.fixture
