@@ -5,7 +5,7 @@ figures are on their plan's page and in the API). Filters go through the query s
 filtered dashboard is a link; htmx replaces only the figures (`dashboard/_body.html`).
 """
 
-from flask import current_app, render_template, request, url_for
+from flask import render_template, request, url_for
 from flask_babel import gettext as _
 from markupsafe import Markup
 
@@ -31,19 +31,13 @@ def percent_filter(part, whole):
 def projects_url(**params) -> str:
     """The project list filtered to what a figure counts (empty parameters dropped)."""
     params = {k: v for k, v in params.items() if v not in (None, "")}
-    if "projects.index" in current_app.view_functions:
-        return url_for("projects.index", **params)
-    from urllib.parse import urlencode
-
-    return "/projects?" + urlencode(params)
+    return url_for("projects.index", **params)
 
 
 def plans_url(**params) -> str:
-    """The plans board filtered by plan status when it exists, else the departments table."""
-    if "review.board" in current_app.view_functions:
-        params = {k: v for k, v in params.items() if v not in (None, "")}
-        return url_for("review.board", **params)
-    return "#by-department"
+    """The plans board filtered by plan status (empty parameters dropped)."""
+    params = {k: v for k, v in params.items() if v not in (None, "")}
+    return url_for("review.board", **params)
 
 
 def _filter_form(years: list[int], departments: list):

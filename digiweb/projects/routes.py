@@ -5,7 +5,7 @@ Every logged-in role may open them; `filtered_projects` limits officers to their
 
 from collections import namedtuple
 
-from flask import Response, current_app, render_template, request, stream_with_context, url_for
+from flask import Response, render_template, request, stream_with_context, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from markupsafe import Markup, escape
@@ -40,10 +40,8 @@ DepartmentChoice = namedtuple("DepartmentChoice", "code name")
 
 
 def project_url(project_id: int) -> str:
-    """The project page (built by the plans area at /projects/<id>)."""
-    if PROJECT_ENDPOINT in current_app.view_functions:
-        return url_for(PROJECT_ENDPOINT, project_id=project_id)
-    return f"{request.script_root}/projects/{project_id}"
+    """The project page (served by the plans area at /projects/<id>)."""
+    return url_for(PROJECT_ENDPOINT, project_id=project_id)
 
 
 def project_url_builder():
