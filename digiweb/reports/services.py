@@ -41,7 +41,6 @@ from digiweb.plans.models import (
     Technology,
 )
 from digiweb.reports import pdf
-from digiweb.security import department_scope
 
 
 class UnknownLanguage(ValueError):
@@ -236,18 +235,6 @@ def find_meeting(reference: str) -> Meeting | None:
             selectinload(Meeting.minutes_approved_by),
         )
     )
-
-
-def meeting_department_ids(meeting: Meeting) -> set[int]:
-    """The departments on the meeting's attendance list (present or not)."""
-    return {a.department_id for a in meeting.attendees if a.department_id is not None}
-
-
-def can_read_minutes(user, meeting: Meeting) -> bool:
-    """Staff (reviewer, viewer, admin) read every minutes; an officer only those of a meeting
-    whose attendance list includes its department."""
-    scope = department_scope(user)
-    return scope is None or scope in meeting_department_ids(meeting)
 
 
 @dataclass
