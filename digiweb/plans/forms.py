@@ -10,14 +10,10 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from digiweb.i18n import fmt_number, language, latin_digits, parse_date
 from digiweb.plans.models import (
-    FundingSource,
-    Priority,
-    ProjectKind,
     ProjectStatus,
-    Target,
-    Technology,
 )
 from digiweb.plans.services import FIELD_LABELS, PROJECT_FIELDS, parse_whole_number
+from digiweb.projects.schema import MAX_BUDGET, PROJECT_SCHEMA
 
 BLANK_LABEL = _l("— not chosen —")
 
@@ -104,74 +100,61 @@ def _fr(**kw):
     return {"dir": "ltr", "lang": "fr", **kw}
 
 
-class ProjectForm(FlaskForm):
-    """Every field of a project. Only a title (in either language) is needed for a draft."""
+def _text_attrs(spec, **kw) -> dict:
+    if spec.lang == "ar":
+        return _ar(**kw)
+    if spec.lang == "fr":
+        return _fr(**kw)
+    return kw
 
-    title_ar = StringField(
-        FIELD_LABELS["title_ar"],
-        filters=[strip],
-        validators=[Length(max=300, message=_l("At most %(max)d characters."))],
-        render_kw=_ar(),
-    )
-    title_fr = StringField(
-        FIELD_LABELS["title_fr"],
-        filters=[strip],
-        validators=[Length(max=300, message=_l("At most %(max)d characters."))],
-        render_kw=_fr(),
-    )
-    summary_ar = TextAreaField(FIELD_LABELS["summary_ar"], filters=[strip], render_kw=_ar(rows=3))
-    summary_fr = TextAreaField(FIELD_LABELS["summary_fr"], filters=[strip], render_kw=_fr(rows=3))
-    target = SelectField(
-        FIELD_LABELS["target"],
-        choices=enum_choices(Target, blank=True),
-        default="",
-        validate_choice=True,
-    )
-    kind = SelectField(
-        FIELD_LABELS["kind"], choices=enum_choices(ProjectKind, blank=True), default=""
-    )
-    technologies = MultiCheckboxField(
-        FIELD_LABELS["technologies"], choices=enum_choices(Technology)
-    )
-    status = SelectField(
-        FIELD_LABELS["status"], choices=enum_choices(ProjectStatus), default=ProjectStatus.PLANNED
-    )
-    progress = WholeNumberField(
-        FIELD_LABELS["progress"],
-        minimum=0,
-        maximum=100,
-        message=_l("The progress is a whole number from 0 to 100."),
-        default=0,
-        render_kw={"dir": "ltr", "inputmode": "numeric", "size": 4},
-    )
-    priority = SelectField(
-        FIELD_LABELS["priority"], choices=enum_choices(Priority, blank=True), default=""
-    )
-    start_date = local_date_field(FIELD_LABELS["start_date"])
-    end_date = local_date_field(FIELD_LABELS["end_date"])
-    budget_dzd = WholeNumberField(
-        FIELD_LABELS["budget_dzd"],
-        minimum=0,
-        maximum=10**15,
-        message=_l("Enter the budget as a whole amount in dinars, for example 1 250 000."),
-        render_kw={"dir": "ltr", "inputmode": "numeric", "autocomplete": "off"},
-    )
-    funding_source = SelectField(
-        FIELD_LABELS["funding_source"], choices=enum_choices(FundingSource, blank=True), default=""
-    )
-    procedure_ar = TextAreaField(
-        FIELD_LABELS["procedure_ar"], filters=[strip], render_kw=_ar(rows=2)
-    )
-    procedure_fr = TextAreaField(
-        FIELD_LABELS["procedure_fr"], filters=[strip], render_kw=_fr(rows=2)
-    )
-    beneficiaries_ar = TextAreaField(
-        FIELD_LABELS["beneficiaries_ar"], filters=[strip], render_kw=_ar(rows=2)
-    )
-    beneficiaries_fr = TextAreaField(
-        FIELD_LABELS["beneficiaries_fr"], filters=[strip], render_kw=_fr(rows=2)
-    )
-    partners = TextAreaField(FIELD_LABELS["partners"], filters=[strip], render_kw={"rows": 2})
+
+def _form_field(spec):
+    """The form field of a project field, from its declaration in the schema."""
+    label = FIELD_LABELS[spec.name]
+    too_long = Length(max=spec.max_length or 0, message=_l("At most %(max)d characters."))
+    if spec.kind == "text":
+        return StringField(
+            label, filters=[strip], validators=[too_long], render_kw=_text_attrs(spec)
+        )
+    if spec.kind == "longtext":
+        rows = 3 if spec.name.startswith("summary") else 2
+        return TextAreaField(
+            label, filters=[strip], validators=[too_long], render_kw=_text_attrs(spec, rows=rows)
+        )
+    if spec.kind == "enum":
+        if spec.enum is ProjectStatus:  # never empty: a new project is planned
+            return SelectField(label, choices=enum_choices(spec.enum), default=spec.enum.PLANNED)
+        return SelectField(
+            label, choices=enum_choices(spec.enum, blank=True), default="", validate_choice=True
+        )
+    if spec.kind == "technologies":
+        return MultiCheckboxField(label, choices=enum_choices(spec.enum))
+    if spec.kind == "progress":
+        return WholeNumberField(
+            label,
+            minimum=0,
+            maximum=100,
+            message=_l("The progress is a whole number from 0 to 100."),
+            default=0,
+            render_kw={"dir": "ltr", "inputmode": "numeric", "size": 4},
+        )
+    if spec.kind == "date":
+        return local_date_field(label)
+    if spec.kind == "amount":
+        return WholeNumberField(
+            label,
+            minimum=0,
+            maximum=MAX_BUDGET,
+            message=_l("Enter the budget as a whole amount in dinars, for example 1 250 000."),
+            render_kw={"dir": "ltr", "inputmode": "numeric", "autocomplete": "off"},
+        )
+    raise ValueError(f"no form field for the kind {spec.kind!r} of {spec.name}")
+
+
+class ProjectForm(FlaskForm):
+    """Every field of a project (built from the schema below the class). Only a title (in
+    either language) is needed for a draft."""
+
     version = HiddenField()
 
     def validate(self, extra_validators=None) -> bool:
@@ -189,6 +172,10 @@ class ProjectForm(FlaskForm):
 
     def project_data(self) -> dict:
         return {name: getattr(self, name).data for name in PROJECT_FIELDS}
+
+
+for _spec in PROJECT_SCHEMA:
+    setattr(ProjectForm, _spec.name, _form_field(_spec))
 
 
 class PlanForm(FlaskForm):

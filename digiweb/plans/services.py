@@ -21,82 +21,30 @@ from digiweb.extensions import db
 from digiweb.i18n import latin_digits
 from digiweb.plans.models import (
     UNFINISHED_PROJECT_STATUSES,
-    FundingSource,
     Plan,
     PlanStatus,
-    Priority,
     Project,
-    ProjectKind,
     ProjectStatus,
-    Target,
     Technology,
 )
+from digiweb.projects import schema
 from digiweb.security import can_edit_department_plan, can_see_department
 from digiweb.transaction import check_version, flush_or_conflict
 
 # Plans an officer may still change (while the campaign is open).
 EDITABLE_PLAN_STATUSES = (PlanStatus.NOT_STARTED, PlanStatus.DRAFT, PlanStatus.RETURNED)
 
-# Every field of a project that users write, in the order of the form and the project page.
-PROJECT_FIELDS = (
-    "title_ar",
-    "title_fr",
-    "summary_ar",
-    "summary_fr",
-    "target",
-    "kind",
-    "technologies",
-    "status",
-    "progress",
-    "priority",
-    "start_date",
-    "end_date",
-    "budget_dzd",
-    "funding_source",
-    "procedure_ar",
-    "procedure_fr",
-    "beneficiaries_ar",
-    "beneficiaries_fr",
-    "partners",
-)
+# Every field of a project that users write, in the order of the form and the project page
+# (declared once, in digiweb.projects.schema).
+PROJECT_FIELDS = schema.NAMES
 PLAN_FIELDS = ("contact_name", "contact_email", "contact_phone")
 
 # What a project needs before its plan can be sent.
-REQUIRED_FOR_SENDING = (
-    "title_ar",
-    "title_fr",
-    "summary_ar",
-    "summary_fr",
-    "target",
-    "kind",
-    "start_date",
-    "end_date",
-    "budget_dzd",
-    "funding_source",
-    "priority",
-)
+REQUIRED_FOR_SENDING = schema.REQUIRED_TO_SEND
 
 FIELD_LABELS = {
     "reference": _l("Reference"),
-    "title_ar": _l("Title in Arabic"),
-    "title_fr": _l("Title in French"),
-    "summary_ar": _l("Summary in Arabic"),
-    "summary_fr": _l("Summary in French"),
-    "target": _l("Target"),
-    "kind": _l("Kind of project"),
-    "technologies": _l("Technologies"),
-    "status": _l("Project status"),
-    "progress": _l("Progress"),
-    "priority": _l("Priority"),
-    "start_date": _l("Start date"),
-    "end_date": _l("End date"),
-    "budget_dzd": _l("Budget (DZD)"),
-    "funding_source": _l("Funding source"),
-    "procedure_ar": _l("Administrative procedure simplified, in Arabic"),
-    "procedure_fr": _l("Administrative procedure simplified, in French"),
-    "beneficiaries_ar": _l("Expected beneficiaries, in Arabic"),
-    "beneficiaries_fr": _l("Expected beneficiaries, in French"),
-    "partners": _l("Partners"),
+    **schema.LABELS,
     "carried_from": _l("Continues the project"),
     "plan_id": _l("Plan"),
     "contact_name": _l("Person in charge"),
@@ -105,16 +53,9 @@ FIELD_LABELS = {
     "plan_status": _l("Plan status"),
 }
 
-ENUM_FIELDS = {
-    "target": Target,
-    "kind": ProjectKind,
-    "status": ProjectStatus,
-    "priority": Priority,
-    "funding_source": FundingSource,
-}
-
-MAX_BUDGET = 10**15  # DZD; far above any budget, far below BigInteger's limit
-TEXT_LIMITS = {"title_ar": 300, "title_fr": 300}
+ENUM_FIELDS = schema.ENUMS
+MAX_BUDGET = schema.MAX_BUDGET
+TEXT_LIMITS = schema.TEXT_LIMITS
 
 
 def field_label(name: str) -> str:

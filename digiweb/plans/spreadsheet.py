@@ -69,6 +69,7 @@ from digiweb.plans.services import (
     update_project,
     validate_project_data,
 )
+from digiweb.projects.schema import PROJECT_SCHEMA
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -103,27 +104,13 @@ class Column:
     lang: str | None = None  # "ar" / "fr" for the text written in one language
 
 
+# The reference, every project field as the schema declares it, and the hidden version.
 COLUMNS = (
     Column("reference", "reference", 16),
-    Column("title_ar", "text", 45, "ar"),
-    Column("title_fr", "text", 45, "fr"),
-    Column("summary_ar", "text", 60, "ar"),
-    Column("summary_fr", "text", 60, "fr"),
-    Column("target", "enum", 34),
-    Column("kind", "enum", 24),
-    Column("technologies", "technologies", 40),
-    Column("status", "enum", 16),
-    Column("progress", "progress", 12),
-    Column("priority", "enum", 12),
-    Column("start_date", "date", 14),
-    Column("end_date", "date", 14),
-    Column("budget_dzd", "amount", 18),
-    Column("funding_source", "enum", 26),
-    Column("procedure_ar", "text", 40, "ar"),
-    Column("procedure_fr", "text", 40, "fr"),
-    Column("beneficiaries_ar", "text", 36, "ar"),
-    Column("beneficiaries_fr", "text", 36, "fr"),
-    Column("partners", "text", 36),
+    *(
+        Column(spec.name, "text" if spec.is_text else spec.kind, spec.width, spec.lang)
+        for spec in PROJECT_SCHEMA
+    ),
     Column("version", "version", 10),
 )
 COLUMN_BY_FIELD = {column.field: column for column in COLUMNS}
@@ -136,32 +123,7 @@ DESCRIPTIONS = {
         "plan's current projects: keep it, so that the import updates the project. Leave it "
         "empty on a new row: the new project gets its reference when the file is imported."
     ),
-    "title_ar": _l("The title of the project in Arabic (at most 300 characters)."),
-    "title_fr": _l("The title of the project in French (at most 300 characters)."),
-    "summary_ar": _l("What the project does, in a few sentences, in Arabic."),
-    "summary_fr": _l("What the project does, in a few sentences, in French."),
-    "target": _l("Whom the project serves. One value of the list: %(values)s."),
-    "kind": _l("The kind of project. One value of the list: %(values)s."),
-    "technologies": _l(
-        "The technologies the project uses: none, one or several of %(values)s, separated by "
-        "commas (, or ،) or semicolons (; or ؛)."
-    ),
-    "status": _l(
-        "Where the project stands. One value of the list: %(values)s. Left empty: %(default)s."
-    ),
-    "progress": _l("The progress in percent: a whole number from 0 to 100 (left empty: 0)."),
-    "priority": _l("The priority. One value of the list: %(values)s."),
-    "start_date": _l("The day the project starts, as day/month/year (for example 15/01/2021)."),
-    "end_date": _l("The day the project ends, as day/month/year; not before the start date."),
-    "budget_dzd": _l(
-        "The budget in Algerian dinars: a whole amount, zero or more, without decimals or unit."
-    ),
-    "funding_source": _l("How the project is funded. One value of the list: %(values)s."),
-    "procedure_ar": _l("The administrative procedure that the project simplifies, in Arabic."),
-    "procedure_fr": _l("The administrative procedure that the project simplifies, in French."),
-    "beneficiaries_ar": _l("Who will benefit from the project, in Arabic."),
-    "beneficiaries_fr": _l("Who will benefit from the project, in French."),
-    "partners": _l("The partner institutions, in either language."),
+    **{spec.name: spec.description for spec in PROJECT_SCHEMA},
     "version": _l(
         "Hidden column: the version of the project when the file was downloaded. Do not change it."
     ),

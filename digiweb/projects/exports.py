@@ -68,6 +68,23 @@ COLUMNS = (
     (_l("Plan status"), "text", 18),
 )
 
+# The schema's exported fields (digiweb.projects.schema), in the order of their columns above;
+# tests/projects/test_schema.py keeps the two equal.
+EXPORTED_FIELDS = (
+    "title_ar",
+    "title_fr",
+    "target",
+    "kind",
+    "technologies",
+    "status",
+    "progress",
+    "priority",
+    "start_date",
+    "end_date",
+    "budget_dzd",
+    "funding_source",
+)
+
 _QUERY_COLUMNS = (
     Project.id,
     Project.reference,
