@@ -7,6 +7,7 @@ from digiweb.auth.models import Role
 from digiweb.auth.services import create_user, find_user
 from digiweb.departments.models import Department
 from digiweb.extensions import db
+from digiweb.transaction import commits
 
 users_cli = AppGroup("users", help="Manage user accounts.")
 
@@ -20,6 +21,7 @@ MIN_PASSWORD_LENGTH = 10
 @click.option("--full-name", default="")
 @click.option("--email", default="")
 @click.option("--language", type=click.Choice(["ar", "fr"]), default="ar")
+@commits
 def create_command(username, role, department_code, full_name, email, language):
     """Create a user; the password is asked for, or read from standard input."""
     role = Role(role)
@@ -50,7 +52,6 @@ def create_command(username, role, department_code, full_name, email, language):
         language=language,
         actor=None,
     )
-    db.session.commit()
     click.echo(f"created {username} ({role.value})")
 
 
