@@ -3,6 +3,7 @@
 import importlib
 
 CLI_MODULES = (
+    "digiweb.audit.cli",
     "digiweb.auth.cli",
     "digiweb.backup",
     "digiweb.demo.cli",

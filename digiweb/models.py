@@ -1,5 +1,8 @@
 """Imports every model so that metadata (Alembic, create_all) sees all tables."""
 
+import sqlalchemy as sa
+
+from digiweb.audit import chain  # noqa: F401 - seals the audit entries at each commit
 from digiweb.audit.models import AuditLog
 from digiweb.auth.models import Language, Role, User
 from digiweb.cache import DataVersion
@@ -75,3 +78,17 @@ __all__ = [
     "User",
     "campaign_departments",
 ]
+
+
+def _ids_never_reused(metadata: sa.MetaData) -> None:
+    """SQLite gives a deleted row's id to the next row unless the table is AUTOINCREMENT: the
+    history of project 232 then mixed two projects and old links opened the other one. Every
+    table whose key is one generated integer is AUTOINCREMENT on SQLite (PostgreSQL's sequences
+    never go back). The migration that added it rebuilt the existing tables."""
+    for table in metadata.tables.values():
+        key = list(table.primary_key.columns)
+        if len(key) == 1 and isinstance(key[0].type, sa.Integer) and key[0].autoincrement:
+            table.dialect_options["sqlite"]["autoincrement"] = True
+
+
+_ids_never_reused(AuditLog.metadata)

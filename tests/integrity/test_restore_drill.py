@@ -5,8 +5,10 @@ models' tables), and the restored database takes new records (PostgreSQL sequenc
 import shutil
 
 import pytest
+import sqlalchemy as sa
 from sqlalchemy import inspect
 
+from digiweb.audit import chain
 from digiweb.audit.services import record
 from digiweb.auth.models import User
 from digiweb.departments.models import Department
@@ -69,6 +71,11 @@ def test_restore_gives_back_every_table_of_the_database(demo_app, tmp_path, need
     assert set(restored) == set(before)
     for name in before:
         assert restored[name] == before[name], f"table {name} differs after the restore"
+    # the audit chain holds, and its triggers came back with the table
+    assert chain.verify().ok
+    with pytest.raises(sa.exc.DBAPIError, match="append-only"):
+        db.session.execute(sa.text("DELETE FROM audit_log"))
+    db.session.rollback()
 
     # The restored database takes new records (ids from restored sequences on PostgreSQL).
     with demo_app.test_request_context():
