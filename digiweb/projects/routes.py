@@ -8,11 +8,11 @@ from collections import namedtuple
 from flask import Response, render_template, request, stream_with_context, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from digiweb.cache import cached
 from digiweb.htmx import is_htmx, render
-from digiweb.i18n import NNBSP, fmt_amount, language
+from digiweb.i18n import amount_formatter, language
 from digiweb.projects import bp
 from digiweb.projects.exports import (
     CSV_MIMETYPE,
@@ -48,22 +48,6 @@ def project_url_builder():
     """`project_url` for many rows: the URL is built once, then only the id changes."""
     prefix, _sep, suffix = project_url(_ID_PLACEHOLDER).partition(str(_ID_PLACEHOLDER))
     return lambda project_id: f"{prefix}{project_id}{suffix}"
-
-
-def amount_formatter():
-    """`famount` for many rows: the same HTML (digit groups with narrow no-break spaces, the
-    unit, in a <bdi>), with the unit translated once."""
-    unit = escape(_("DZD"))
-
-    def amount(value) -> Markup:
-        if value is None:
-            return Markup("")
-        if not isinstance(value, int):
-            return fmt_amount(value)
-        digits = f"{value:,}".replace(",", NNBSP)
-        return Markup(f"<bdi>{digits}{NNBSP}{unit}</bdi>")  # noqa: S704 - digits, escaped unit
-
-    return amount
 
 
 def results_key(filters, *extra) -> tuple:

@@ -140,6 +140,36 @@ def test_navigation_uses_the_role_groups(app):
     assert roles["campaigns.index"] is REVIEW_ROLES
 
 
+# --- amounts ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", [0, 7, -4500, 999, 1000, 1_250_000, 12_345_678_901, 10**15])
+def test_a_whole_number_reads_as_babel_writes_it(value):
+    """fmt_number skips Babel for a plain int: the text must stay the one Babel gives."""
+    from babel.numbers import format_decimal
+
+    from digiweb.i18n import NNBSP, fmt_number, strip_bidi
+
+    babel = strip_bidi(format_decimal(value, format="#,##0.##", locale="fr_FR"))
+    assert fmt_number(value) == babel.replace("\u00a0", NNBSP).replace(" ", NNBSP)
+    assert fmt_number(1_250_000.5) == "1\u202f250\u202f000,5"
+
+
+@pytest.mark.parametrize("locale", ["ar_DZ", "fr_DZ"])
+def test_the_list_formatter_and_the_famount_filter_agree(app, locale):
+    from flask_babel import force_locale
+
+    from digiweb.i18n import amount_formatter, fmt_amount
+
+    with app.test_request_context(), force_locale(locale):
+        amount = amount_formatter()
+        for value in (None, 0, 1_250_000, -4500, 12_345_678_901):
+            assert amount(value) == fmt_amount(value)
+        assert str(fmt_amount(1_250_000)) == "<bdi>1\u202f250\u202f000\u202f{}</bdi>".format(
+            "دج" if locale == "ar_DZ" else "DA"
+        )
+
+
 # --- defined once ----------------------------------------------------------------------------
 
 
@@ -158,8 +188,8 @@ def _sources():
         ("chr(0x0660", "i18n.py"),  # the Arabic-Indic digits table
         ("strptime(", "i18n.py"),  # reading a typed date
         ('ZoneInfo("Africa/Algiers")', "clock.py"),
-        ("datetime.now(", "db_types.py"),  # utcnow; local time comes from the clock
         ("(Role.REVIEWER, Role.", "auth/models.py"),  # the role groups
+        ('_("DZD")', "i18n.py"),  # formatting an amount
     ],
 )
 def test_small_helpers_are_defined_once(needle, home):
