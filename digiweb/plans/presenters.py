@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
-from digiweb.i18n import fmt_amount, fmt_date
+from digiweb.i18n import bdi, fmt_amount, fmt_date
 from digiweb.plans.models import PlanStatus, Technology
 from digiweb.plans.services import ENUM_FIELDS, PROJECT_FIELDS, field_label, is_blank
 
@@ -19,6 +19,8 @@ ACTION_LABELS = {
 }
 HIDDEN_HISTORY_FIELDS = {"plan_id"}
 EMPTY = "—"
+# Latin values that keep their order inside Arabic text.
+ISOLATED_FIELDS = ("reference", "contact_email", "contact_phone")
 
 
 def _as_date(value):
@@ -53,6 +55,8 @@ def display_value(field: str, value) -> str | Markup:
     if field == "plan_status":
         member = PlanStatus.coerce(value)
         return member.label if member is not None else str(value)
+    if field in ISOLATED_FIELDS:
+        return bdi(value)
     return str(value)
 
 

@@ -6,29 +6,20 @@ the partial calls `review_panel(plan)` (a Jinja global) to get all this in a few
 """
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from flask_login import current_user
-from markupsafe import Markup
 from sqlalchemy.orm import joinedload
 
 from digiweb.campaigns.models import CampaignStatus
 from digiweb.errors import Refusal
 from digiweb.extensions import db
-from digiweb.i18n import bdi, fmt_amount, fmt_date
 from digiweb.plans.models import (
-    FundingSource,
     Plan,
     PlanEvent,
     PlanEventKind,
     PlanStatus,
-    Priority,
     ProgressUpdate,
     Project,
-    ProjectKind,
-    ProjectStatus,
-    Target,
-    Technology,
 )
 from digiweb.review import services
 from digiweb.review.forms import (
@@ -157,41 +148,8 @@ def build_panel(plan: Plan, forms: dict | None = None, **extra) -> Panel:
     return panel
 
 
-ENUM_FIELDS = {
-    "target": Target,
-    "kind": ProjectKind,
-    "status": ProjectStatus,
-    "priority": Priority,
-    "funding_source": FundingSource,
-}
-EMPTY = "—"
-
-
 def field_label(name: str) -> str:
     """The field's label as the plans area's forms and pages name it."""
     from digiweb.plans.services import field_label as plans_field_label
 
     return str(plans_field_label(name))
-
-
-def field_value(name: str, value) -> Markup | str:
-    """A snapshot value (JSON: enums as strings, dates ISO) shown in the user's language."""
-    if value in (None, "", []):
-        return EMPTY
-    if name in ENUM_FIELDS:
-        member = ENUM_FIELDS[name].coerce(value)
-        return member.label if member else str(value)
-    if name == "technologies":
-        return ", ".join(t.label if (t := Technology.coerce(v)) else str(v) for v in value)
-    if name in ("start_date", "end_date"):
-        try:
-            return fmt_date(date.fromisoformat(str(value)))
-        except ValueError:
-            return str(value)
-    if name == "budget_dzd":
-        return fmt_amount(int(value))
-    if name == "progress":
-        return f"{value}\u202f%"
-    if name in ("reference", "contact_email", "contact_phone"):
-        return bdi(value)
-    return str(value)

@@ -13,6 +13,7 @@ from digiweb.errors import Refusal
 from digiweb.extensions import db
 from digiweb.htmx import is_htmx, render
 from digiweb.plans.models import Plan, PlanEvent, PlanStatus, ProgressUpdate, Project
+from digiweb.plans.presenters import display_value
 from digiweb.review import bp, services
 from digiweb.review.forms import (
     AnswerForm,
@@ -24,7 +25,7 @@ from digiweb.review.forms import (
     ReturnForm,
     SubmitForm,
 )
-from digiweb.review.panel import build_panel, field_label, field_value
+from digiweb.review.panel import build_panel, field_label
 from digiweb.security import ensure_department_access, roles_required
 from digiweb.transaction import discard
 
@@ -40,7 +41,7 @@ def review_globals():
     return {
         "review_panel": build_panel,
         "review_field_label": field_label,
-        "review_field_value": field_value,
+        "review_field_value": display_value,
         "progress_form": progress_form,
         "plan_url": plan_url,
         "project_url": project_url,
