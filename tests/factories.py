@@ -2,7 +2,8 @@
 
 Records: make_department, make_user, make_staff, make_campaign, make_plan, make_project,
 make_complete_project, add_projects, bulk_projects, make_meeting. Each flushes (ids are set)
-and leaves the commit to the caller.
+and leaves the commit to the caller, except add_projects and bulk_projects, which commit (as
+a page or a report sees the projects).
 
 Scenario: make_world(), the departments-officers-staff-campaign setup that most areas start
 from, returned as a World whose records are read by name.
@@ -346,9 +347,7 @@ def make_world(
     world.users[username] for every account."""
     users = users or {}
     world = World()
-    made = []
-    for code, name_ar, name_fr in departments:
-        made.append(make_department(code, name_ar=name_ar, name_fr=name_fr))
+    made = [make_department(code, name_ar=ar, name_fr=fr) for code, ar, fr in departments]
     accounts = {}
     for department in made:
         username = f"officer-{department.code.lower()}"
