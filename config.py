@@ -76,6 +76,9 @@ class Config:
     RATELIMIT_KEY_PREFIX = "digiweb"
     RATELIMIT_LOGIN = "20 per minute"  # login POSTs per IP address (account lock: see above)
     RATELIMIT_PDF = "10 per minute"  # PDF renderings per user
+    # Requests made with one API token (a script, a BI tool), every /api/ endpoint together.
+    RATELIMIT_API_TOKEN = os.environ.get("RATELIMIT_API_TOKEN", "120 per minute;20000 per day")
+    RATELIMIT_VERIFY = "60 per minute"  # document verifications per IP address (public page)
     RATELIMIT_HEADERS_ENABLED = True  # Retry-After on a 429
     RATELIMIT_SWALLOW_ERRORS = True  # Redis down: requests go through (logged), never a 500
     # Reverse proxies in front of the app whose X-Forwarded-For is trusted (per-IP limits).
@@ -87,6 +90,12 @@ class Config:
     BASE_URL = _base_url()
     # Host names requests may carry; another Host header is answered 400 (Flask's check).
     TRUSTED_HOSTS = _trusted_hosts()
+
+    # The ministry's signing certificate (PKCS#12) for approved documents; without it a
+    # self-signed demo certificate is created under SIGNING_DEMO_DIR (digiweb.reports.signing).
+    SIGNING_PKCS12 = os.environ.get("SIGNING_PKCS12", "")
+    SIGNING_PASSPHRASE = os.environ.get("SIGNING_PASSPHRASE", "")
+    SIGNING_DEMO_DIR = str(INSTANCE_DIR / "signing")
 
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
@@ -104,6 +113,8 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = True
     RATELIMIT_ENABLED = False
     MAIL_SERVER = ""
+    SIGNING_PKCS12 = ""
+    SIGNING_DEMO_DIR = None  # a folder of the test process (digiweb.reports.signing)
     BASE_URL = ""
     TRUSTED_HOSTS = None
 

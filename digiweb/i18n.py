@@ -67,6 +67,14 @@ def fmt_date(value: date | datetime | None) -> str:
     return strip_bidi(format_date(value, "dd/MM/yyyy"))
 
 
+def fmt_date_long(value: date | datetime | None) -> str:
+    """The date in words, as a document states it: « 25 مارس 2021 » with the Algerian month
+    names (ar_DZ: جانفي، فيفري، ... أوت، ...), « 25 mars 2021 »; Latin digits in both."""
+    if value is None:
+        return ""
+    return strip_bidi(format_date(value, "d MMMM y"))
+
+
 def fmt_datetime(value: datetime | None) -> str:
     if value is None:
         return ""
@@ -103,6 +111,65 @@ def fmt_amount(value: int | None) -> Markup:
 def bdi(value) -> Markup:
     """Isolate a Latin island (reference, code, e-mail) inside text of either direction."""
     return Markup("<bdi>{}</bdi>").format(escape(value if value is not None else ""))
+
+
+# --- text typed by users -------------------------------------------------------------------
+
+# Bidi controls a user can type or paste: embeddings and overrides (U+202A-202E), isolates
+# (U+2066-2069), LRM/RLM (U+200E/200F) and the Arabic letter mark (U+061C). Honoured, an
+# override makes "03/06/2021" print as "1202/60/30"; they are removed from everything typed.
+BIDI_CONTROLS = BIDI_MARKS
+
+
+def clean_text(value, multiline: bool = False):
+    """The one cleaning of text typed by users (a WTForms filter, and for imports): NFC
+    normalisation, bidi controls removed; a single-line value gets its line breaks as spaces,
+    a multi-line one keeps them as "\n". Anything that is not a string is returned as is."""
+    if not isinstance(value, str):
+        return value
+    value = BIDI_CONTROLS.sub("", unicodedata.normalize("NFC", value))
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return value if multiline else value.replace("\n", " ")
+
+
+def clean_multiline(value):
+    """`clean_text` for a multi-line field (a WTForms filter)."""
+    return clean_text(value, multiline=True)
+
+
+# Runs isolated by `isolate`: in right-to-left text, Latin words, numbers and references
+# (letters or digits joined by - / . : _ @ + # % & ' and, between two Latin letters, spaces;
+# digit groups by no-break spaces); in left-to-right text, Arabic words.
+_LATIN_CHARS = "A-Za-z0-9\u00c0-\u024f"
+_LATIN_LETTERS = "A-Za-z\u00c0-\u024f"
+_LATIN_RUN = re.compile(
+    rf"[{_LATIN_CHARS}](?:[{_LATIN_CHARS}]"
+    rf"|[-/.:_@+#%&'’]+(?=[{_LATIN_CHARS}])"
+    rf"|(?<=[{_LATIN_LETTERS}])[ \u00a0\u202f]+(?=[{_LATIN_LETTERS}])"
+    rf"|(?<=[0-9])[\u00a0\u202f](?=[0-9]))*"
+)
+_ARABIC_CHARS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+_ARABIC_RUN = re.compile(rf"[{_ARABIC_CHARS}]+(?:[ \u00a0،؛.:-]+[{_ARABIC_CHARS}]+)*")
+
+
+def isolate(value, direction: str | None = None) -> Markup:
+    """User text made bidi-safe for a page or a PDF of `direction` (that of the language in
+    force by default): escaped, bidi controls dropped, and each run of the other direction
+    wrapped in <bdi dir>, so that "2021-MF-007" typed inside Arabic text never prints as
+    "MF-007-2021" (WeasyPrint lays each inline box out in its own direction; browsers read
+    <bdi> as an isolate)."""
+    if value is None:
+        return Markup("")
+    text = strip_bidi(str(value))
+    direction = direction or text_direction()
+    pattern, run_dir = (_LATIN_RUN, "ltr") if direction == "rtl" else (_ARABIC_RUN, "rtl")
+    parts, last = [], 0
+    for match in pattern.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        parts.append(Markup('<bdi dir="{}">{}</bdi>').format(run_dir, match.group()))
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return Markup("").join(parts)
 
 
 # Arabic-Indic (U+0660-0669) and Eastern Arabic-Indic (U+06F0-06F9) digits, as 0-9.
@@ -172,10 +239,12 @@ def normalize_search(text: str) -> str:
 def init_app(app) -> None:
     app.jinja_env.filters.update(
         fdate=fmt_date,
+        fdate_long=fmt_date_long,
         fdatetime=fmt_datetime,
         fnumber=fmt_number,
         famount=fmt_amount,
         bdi=bdi,
+        isolate=isolate,
     )
 
     @app.context_processor

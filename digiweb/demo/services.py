@@ -63,7 +63,7 @@ def _officer_names() -> dict[str, str]:
     from digiweb.demo import data
 
     names = {
-        a["department"]: a["name"] for a in data.demo_meeting()["attendees"] if a["department"]
+        a["department"]: a["name_fr"] for a in data.demo_meeting()["attendees"] if a["department"]
     }
     # Departments that did not attend the meeting (their plans were not sent).
     others = iter(
@@ -222,6 +222,14 @@ def ensure_campaign_2021() -> Campaign | None:
     campaign.created_at = _local(created.year, created.month, created.day)
     open_campaign(campaign)
     plans = {p.department.code: p for p in campaign_plans(campaign)}
+    # Each plan was created when the campaign opened (not when the demo was loaded): its
+    # timeline starts before its sending and approval.
+    opened = seed["opens_on"]
+    for plan in plans.values():
+        plan.created_at = _local(opened.year, opened.month, opened.day)
+        for event in plan.events:
+            if event.kind == PlanEventKind.CREATED:
+                event.created_at = plan.created_at
     statuses = {**data.SENT_PLAN_STATUS, **data.UNSENT_PLAN_STATUS}
     for spec in data.demo_projects():
         plan = plans[spec["department"]]
@@ -270,7 +278,8 @@ def ensure_meeting_2021() -> Meeting | None:
         meeting.attendees.append(
             Attendee(
                 position=position,
-                name=item["name"],
+                name_fr=item["name_fr"],
+                name_ar=item["name_ar"],
                 function_ar=item["function_ar"],
                 function_fr=item["function_fr"],
                 department=department,

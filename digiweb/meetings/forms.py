@@ -13,6 +13,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
+from digiweb.forms import CleanForm
 from digiweb.meetings import services
 from digiweb.meetings.models import Attendance, DecisionStatus, MeetingKind
 from digiweb.transaction import fingerprint
@@ -68,7 +69,7 @@ class ChoiceField(SelectField):
         super().__init__(*args, **kwargs)
 
 
-class MeetingForm(FlaskForm):
+class MeetingForm(CleanForm):
     version = HiddenField()
     title_ar = StringField(
         _l("Title in Arabic"),
@@ -135,7 +136,7 @@ class MeetingForm(FlaskForm):
         self.version.data = meeting.version
 
 
-class MinutesForm(FlaskForm):
+class MinutesForm(CleanForm):
     version = HiddenField()
     minutes_ar = TextAreaField(
         _l("Minutes in Arabic"),
@@ -149,10 +150,13 @@ class MinutesForm(FlaskForm):
     )
 
 
-class AttendeeForm(FlaskForm):
+class AttendeeForm(CleanForm):
     version = HiddenField()
     user_id = ChoiceField(_l("Digitization officer"), coerce=_optional_int)
     name = StringField(_l("Name (other person)"), [Length(max=200)], render_kw={"dir": "auto"})
+    name_ar = StringField(
+        _l("Name in Arabic script"), [Length(max=200)], render_kw={"dir": "rtl", "lang": "ar"}
+    )
     function_ar = StringField(
         _l("Function in Arabic"), [Length(max=200)], render_kw={"dir": "rtl", "lang": "ar"}
     )
@@ -181,6 +185,7 @@ class AttendeeForm(FlaskForm):
         return services.AttendeeValues(
             user_id=self.user_id.data,
             name=self.name.data or "",
+            name_ar=self.name_ar.data or "",
             function_ar=self.function_ar.data or "",
             function_fr=self.function_fr.data or "",
             department_id=self.department_id.data,
@@ -190,6 +195,7 @@ class AttendeeForm(FlaskForm):
     def fill_from(self, attendee) -> None:
         self.user_id.data = attendee.user_id
         self.name.data = "" if attendee.user_id else attendee.name
+        self.name_ar.data = attendee.name_ar
         self.function_ar.data = attendee.function_ar
         self.function_fr.data = attendee.function_fr
         self.department_id.data = attendee.department_id
@@ -197,7 +203,7 @@ class AttendeeForm(FlaskForm):
         self.version.data = fingerprint(attendee, services.ATTENDEE_FIELDS)
 
 
-class AgendaItemForm(FlaskForm):
+class AgendaItemForm(CleanForm):
     version = HiddenField()
     title_ar = StringField(
         _l("Item in Arabic"),
@@ -216,7 +222,7 @@ class AgendaItemForm(FlaskForm):
         self.version.data = fingerprint(item, services.AGENDA_FIELDS)
 
 
-class DecisionForm(FlaskForm):
+class DecisionForm(CleanForm):
     version = HiddenField()
     text_ar = TextAreaField(
         _l("Text in Arabic"),
@@ -266,7 +272,7 @@ class DecisionForm(FlaskForm):
         self.version.data = decision.version
 
 
-class FollowUpForm(FlaskForm):
+class FollowUpForm(CleanForm):
     version = HiddenField()
     next = HiddenField()
     status = ChoiceField(_l("Follow-up status"))

@@ -5,7 +5,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, synonym
 
 from digiweb.auth.models import User
 from digiweb.campaigns.models import Campaign
@@ -159,7 +159,10 @@ class Attendee(db.Model):
     )
     position: Mapped[int] = mapped_column(default=0)
     user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
-    name: Mapped[str] = mapped_column(sa.String(200))
+    # The person's name in each script; `name` is the Latin-script one (forms, audit, search).
+    name_fr: Mapped[str] = mapped_column(sa.String(200))
+    name_ar: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
+    name = synonym("name_fr")
     function_ar: Mapped[str] = mapped_column(sa.String(200), default="")
     function_fr: Mapped[str] = mapped_column(sa.String(200), default="")
     department_id: Mapped[int | None] = mapped_column(
@@ -176,6 +179,14 @@ class Attendee(db.Model):
     @property
     def function(self) -> str:
         return (self.function_fr or self.function_ar) if _in_french() else self.function_ar
+
+    @property
+    def display_name(self) -> str:
+        """The name in the script of the language in force (Arabic minutes print Arabic
+        names); the other script when that one was not given."""
+        if _in_french():
+            return self.name_fr or self.name_ar
+        return self.name_ar or self.name_fr
 
 
 class AgendaItem(db.Model):
@@ -242,7 +253,7 @@ class Decision(db.Model):
 
 
 class MeetingDocument(db.Model):
-    """An approved minutes PDF, kept as printed, with its SHA-256."""
+    """An approved minutes PDF, kept as printed and signed, with its SHA-256."""
 
     __tablename__ = "meeting_documents"
     __table_args__ = (sa.UniqueConstraint("meeting_id", "language"),)
@@ -250,7 +261,11 @@ class MeetingDocument(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(sa.ForeignKey("meetings.id", ondelete="CASCADE"))
     language: Mapped[str] = mapped_column(sa.String(2))
-    sha256: Mapped[str] = mapped_column(sa.String(64))
+    # SHA-256 of the archived (signed) file: what `report verify` and /verify/<sha256> look up.
+    sha256: Mapped[str] = mapped_column(sa.String(64), index=True)
+    # The code printed in the document (address and QR code): a file cannot hold its own
+    # SHA-256, so the printed address carries this random code instead (docs/decisions.md).
+    verification_code: Mapped[str | None] = mapped_column(sa.String(32), unique=True)
     pdf: Mapped[bytes] = mapped_column(sa.LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 

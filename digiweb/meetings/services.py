@@ -9,6 +9,7 @@ HTTP status to answer with.
 
 import hashlib
 import re
+import secrets
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -63,7 +64,15 @@ MEETING_FIELDS = (
     "campaign_id",
     "status",
 )
-ATTENDEE_FIELDS = ("user_id", "name", "function_ar", "function_fr", "department_id", "attendance")
+ATTENDEE_FIELDS = (
+    "user_id",
+    "name",
+    "name_ar",
+    "function_ar",
+    "function_fr",
+    "department_id",
+    "attendance",
+)
 AGENDA_FIELDS = ("title_ar", "title_fr")
 DECISION_FIELDS = ("text_ar", "text_fr", "owner_department_id", "due_date")
 FOLLOW_UP_FIELDS = ("status", "follow_up_note")
@@ -379,17 +388,19 @@ def update_minutes(meeting: Meeting, minutes_ar: str, minutes_fr: str, version, 
 
 
 def _minutes_renderer():
-    """The reports area's `render_minutes_pdf(meeting, lang) -> bytes`. Imported here rather
-    than at the top because the reports area imports this module (`can_read_meeting`) while
-    its package loads; a missing renderer is an ImportError, never a quiet fallback."""
-    from digiweb.reports.services import render_minutes_pdf
+    """The reports area's `seal_minutes_pdf(meeting, lang, verification_code) -> bytes` (the
+    approved minutes rendered and signed). Imported here rather than at the top because the
+    reports area imports this module (`can_read_meeting`) while its package loads; a missing
+    renderer is an ImportError, never a quiet fallback."""
+    from digiweb.reports.services import seal_minutes_pdf
 
-    return render_minutes_pdf
+    return seal_minutes_pdf
 
 
 def approve_minutes(meeting: Meeting, version, actor) -> dict[str, str]:
     """Approve the minutes: the meeting is locked and its PDFs, in Arabic and in French, are
-    rendered once and kept with their SHA-256. Returns {language: sha256}."""
+    rendered once, signed, and kept with their SHA-256 and the verification code printed in
+    them. Returns {language: sha256}."""
     ensure_editable(meeting)
     check_version(meeting, version)
     if meeting.status == MeetingStatus.PLANNED:
@@ -408,10 +419,17 @@ def approve_minutes(meeting: Meeting, version, actor) -> dict[str, str]:
     hashes = {}
     for lang in LANGUAGES:
         with force_locale(LANGUAGES[lang]):
-            pdf = render(meeting, lang)
+            code = secrets.token_hex(16)
+            pdf = render(meeting, lang, code)
         hashes[lang] = hashlib.sha256(pdf).hexdigest()
         db.session.add(
-            MeetingDocument(meeting_id=meeting.id, language=lang, sha256=hashes[lang], pdf=pdf)
+            MeetingDocument(
+                meeting_id=meeting.id,
+                language=lang,
+                sha256=hashes[lang],
+                pdf=pdf,
+                verification_code=code,
+            )
         )
     db.session.flush()
     record(
@@ -435,6 +453,7 @@ def approve_minutes(meeting: Meeting, version, actor) -> dict[str, str]:
 class AttendeeValues:
     user_id: int | None = None
     name: str = ""
+    name_ar: str = ""
     function_ar: str = ""
     function_fr: str = ""
     department_id: int | None = None
@@ -467,6 +486,7 @@ def _resolve_attendee(meeting: Meeting, values: AttendeeValues, attendee=None) -
         return {
             "user_id": user.id,
             "name": user.full_name or user.username,
+            "name_ar": values.name_ar.strip(),
             "function_ar": values.function_ar.strip() or _officer_function("ar"),
             "function_fr": values.function_fr.strip() or _officer_function("fr"),
             "department_id": user.department_id,
@@ -481,6 +501,7 @@ def _resolve_attendee(meeting: Meeting, values: AttendeeValues, attendee=None) -
     return {
         "user_id": None,
         "name": name,
+        "name_ar": values.name_ar.strip(),
         "function_ar": values.function_ar.strip(),
         "function_fr": values.function_fr.strip(),
         "department_id": department_id,

@@ -1,11 +1,16 @@
-"""`flask --app wsgi report minutes|campaign|plan ...`: the official PDFs from the command line."""
+"""`flask --app wsgi report minutes|campaign|plan ...`: the official PDFs from the command line;
+`report verify FILE.pdf`: is this file an archived approved document, with a valid seal?"""
 
+import hashlib
+import sys
 from pathlib import Path
 
 import click
 from flask.cli import AppGroup
+from flask_babel import gettext as _
 
-from digiweb.reports import services
+from digiweb.i18n import fmt_date_long
+from digiweb.reports import services, signing
 
 report_cli = AppGroup("report", help="Print the official PDF documents.")
 
@@ -68,3 +73,58 @@ def plan_command(year, department_code, lang, output):
 
 def register(app) -> None:
     app.cli.add_command(report_cli)
+
+
+# Exit codes of `report verify`, one per reason (0: an archived document, intact and sealed).
+UNREADABLE, UNKNOWN, CHANGED, BAD_SIGNATURE = 1, 3, 4, 5
+
+
+def _refuse(code: int, message: str):
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+@report_cli.command("verify")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@LANG_OPTION
+def verify_command(file, lang):
+    """Is FILE an archived approved document whose signature is valid? Prints its facts (kind,
+    reference, language, approval date, approver) and exits 0; otherwise prints the reason and
+    exits 1 (unreadable), 3 (unknown), 4 (changed after it was archived) or 5 (bad signature)."""
+    try:
+        content = file.read_bytes()
+    except OSError as error:
+        _refuse(UNREADABLE, f"cannot read {file}: {error.strerror}")
+    document = services.archived_document(hashlib.sha256(content).hexdigest())
+    if document is None:
+        changed = services.archived_of_same_size(content)
+        if changed is not None:
+            original, differences = changed
+            _refuse(
+                CHANGED,
+                f"changed: {file} differs from the archived {original.meeting.reference} "
+                f"({original.language}) in {differences} byte(s); it is not the approved document",
+            )
+        seal = signing.check(content)
+        if seal.ok:
+            _refuse(
+                UNKNOWN,
+                f"unknown: sealed by {seal.signer}, but no archived document has this fingerprint",
+            )
+        _refuse(UNKNOWN, f"unknown: no archived document has this fingerprint ({seal.reason})")
+    seal = signing.check(content)
+    if not seal.ok:
+        _refuse(BAD_SIGNATURE, f"bad signature: {seal.reason}")
+    with services.rendering_language(lang):
+        facts = services.archived_facts(document)
+        lines = [
+            (_("Document"), facts.kind),
+            (_("Reference"), facts.reference),
+            (_("Language"), facts.language),
+            (_("Approved on"), fmt_date_long(facts.approved_on)),
+            (_("Approved by"), facts.approved_by),
+            ("SHA-256", facts.sha256),
+            (_("Signed by"), seal.signer),
+        ]
+    for label, value in lines:
+        click.echo(f"{label}: {value}")

@@ -1,4 +1,12 @@
-"""HTML to PDF with WeasyPrint: the shipped Amiri font only, the app's own static files only.
+"""HTML to PDF with WeasyPrint: the shipped Noto fonts only, the app's own static files only.
+
+Fonts: Noto Naskh Arabic for the Arabic script (its `unicode-range`), Noto Serif for everything
+else (Latin letters, digits, punctuation, spaces). Amiri, used before, maps some glyphs to the
+wrong characters (pdftotext read "الإللكتروني" for "الإلكتروني", "الجمهور ية"): with Noto Naskh
+Arabic the text of every PDF extracts word for word, so it can be searched and copied.
+
+Every PDF is tagged (structure tree, /Lang from <html lang>): PDF/UA-1 for the documents printed
+on demand, PDF/A-3u (tagged) for the archived, signed approved minutes (docs/decisions.md).
 
 Every document is rendered from a Jinja template (HTML) and the print stylesheet; resources are
 resolved against an internal base URL that is never fetched over the network: the URL fetcher
@@ -23,27 +31,40 @@ BASE_HOST = "digiweb.invalid"
 BASE_URL = f"https://{BASE_HOST}/"
 STATIC_PREFIX = "/static/"
 
-# The variant of archived documents (approved minutes): PDF/A-3, level B.
-ARCHIVE_VARIANT = "pdf/a-3b"
+# The variant of archived documents (approved minutes): PDF/A-3, level U (every character has
+# its Unicode value), tagged; of every other document: PDF/UA-1 (tagged, accessible).
+ARCHIVE_VARIANT = "pdf/a-3u"
+DOCUMENT_VARIANT = "pdf/ua-1"
+
+# The Arabic script's blocks: Arabic, Arabic Supplement, Arabic Extended-A, the presentation
+# forms, and the Arabic comma, semicolon and question mark (inside U+0600-06FF).
+ARABIC_RANGE = "U+0600-06FF, U+0750-077F, U+08A0-08FF, U+FB50-FDFF, U+FE70-FEFF"
+ARABIC_FONT = "Noto Naskh Arabic"
+LATIN_FONT = "Noto Serif"
 
 logger = logging.getLogger(__name__)
 
-FONT_CSS = """
-@font-face {
-  font-family: "Amiri";
-  src: url("/static/fonts/Amiri-Regular.ttf") format("truetype");
-  font-weight: 400;
-  font-style: normal;
-}
-@font-face {
-  font-family: "Amiri";
-  src: url("/static/fonts/Amiri-Bold.ttf") format("truetype");
-  font-weight: 700;
-  font-style: normal;
-}
-* { font-family: "Amiri"; }
-@page { font-family: "Amiri"; }
+
+def _face(family: str, file: str, weight: int, unicode_range: str = "") -> str:
+    ranges = f"\n  unicode-range: {unicode_range};" if unicode_range else ""
+    return f"""@font-face {{
+  font-family: "{family}";
+  src: url("/static/fonts/{file}") format("truetype");
+  font-weight: {weight};
+  font-style: normal;{ranges}
+}}
 """
+
+
+FONT_CSS = (
+    _face(ARABIC_FONT, "NotoNaskhArabic-Regular.ttf", 400, ARABIC_RANGE)
+    + _face(ARABIC_FONT, "NotoNaskhArabic-Bold.ttf", 700, ARABIC_RANGE)
+    + _face(LATIN_FONT, "NotoSerif-Regular.ttf", 400)
+    + _face(LATIN_FONT, "NotoSerif-Bold.ttf", 700)
+    + f"""* {{ font-family: "{ARABIC_FONT}", "{LATIN_FONT}"; }}
+@page {{ font-family: "{ARABIC_FONT}", "{LATIN_FONT}"; }}
+"""
+)
 
 
 class RefusedURL(ValueError):
@@ -93,7 +114,8 @@ def html_to_pdf(
     html: str, *, archive: bool = False, fetcher: StaticFilesFetcher | None = None
 ) -> bytes:
     """The PDF of `html` (a complete document: title, author and language come from its
-    <title>, <meta name="author"> and <html lang>). `archive=True` writes PDF/A-3b.
+    <title>, <meta name="author"> and <html lang>). Tagged PDF/UA-1; `archive=True` writes
+    tagged PDF/A-3u instead.
 
     The output is deterministic: the same HTML gives the same bytes.
     """
@@ -101,7 +123,11 @@ def html_to_pdf(
     font_config = FontConfiguration()
     fonts = CSS(string=FONT_CSS, base_url=BASE_URL, url_fetcher=fetcher, font_config=font_config)
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    options = {"pdf_variant": ARCHIVE_VARIANT} if archive else {}
+    options = (
+        {"pdf_variant": ARCHIVE_VARIANT, "pdf_tags": True}
+        if archive
+        else {"pdf_variant": DOCUMENT_VARIANT}
+    )
     with warnings.catch_warnings():
         # WeasyPrint 70 opens its sRGB profile for PDF/A without closing it (ResourceWarning).
         warnings.simplefilter("ignore", ResourceWarning)

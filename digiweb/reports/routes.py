@@ -1,7 +1,7 @@
 """Downloads of the official PDF documents. Rendering runs in the request, so it is rate
 limited; approved minutes are served as archived (no rendering)."""
 
-from flask import abort, g, make_response, request
+from flask import abort, g, make_response, render_template, request
 from flask_login import current_user
 from werkzeug.datastructures import ImmutableMultiDict
 
@@ -11,9 +11,16 @@ from digiweb.i18n import LANGUAGES, language
 from digiweb.meetings.services import can_read_meeting
 from digiweb.plans.models import Plan
 from digiweb.reports import bp, services
-from digiweb.security import configured_limit, ensure_department_access, roles_required
+from digiweb.security import (
+    client_address_key,
+    configured_limit,
+    ensure_department_access,
+    public,
+    roles_required,
+)
 
 PDF_RATE_LIMIT = configured_limit("RATELIMIT_PDF")  # per user (10 per minute)
+VERIFY_RATE_LIMIT = configured_limit("RATELIMIT_VERIFY")  # per address: no guessing codes
 
 
 @bp.url_value_preprocessor
@@ -62,6 +69,19 @@ def campaign(year):
         abort(404)
     lang = document_language()
     return pdf_response(services.render_campaign_pdf(year, lang), f"campaign-{year}-{lang}.pdf")
+
+
+@bp.get("/verify/<fingerprint>")
+@public
+@limiter.limit(VERIFY_RATE_LIMIT, key_func=client_address_key)
+def verify(fingerprint):
+    """Is this an archived approved document? Open to anyone on the intranet holding a printed
+    copy (the QR code) or a file (its SHA-256): shows what the document's first page shows,
+    nothing more. An unknown fingerprint is a 404 page saying so."""
+    document = services.archived_document(fingerprint)
+    if document is None:
+        return render_template("reports/verify.html", facts=None), 404
+    return render_template("reports/verify.html", facts=services.archived_facts(document))
 
 
 @bp.get("/plans/<int:plan_id>/sheet.pdf")

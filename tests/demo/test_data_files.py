@@ -104,7 +104,7 @@ def test_meeting_file():
     for index, attendee in enumerate(meeting["attendees"], start=1):
         where = f"attendee {index}"
         assert_bilingual(where, attendee["function_ar"], attendee["function_fr"])
-        assert attendee["name"].strip(), where
+        assert_bilingual(where, attendee["name_ar"], attendee["name_fr"])
     for index, decision in enumerate(meeting["decisions"], start=1):
         assert_bilingual(f"decision {index}", decision["text_ar"], decision["text_fr"])
         date.fromisoformat(decision["due_date"])

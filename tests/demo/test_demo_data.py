@@ -291,7 +291,8 @@ def test_attendees():
     codes = department_codes()
     staff = [a for a in attendees if a["department"] is None]
     officers = [a for a in attendees if a["department"] is not None]
-    assert any("Cherhabil" in a["name"] for a in staff)
+    assert any("Cherhabil" in a["name_fr"] for a in staff)
+    assert any("شرحبيل" in a["name_ar"] for a in staff)
     assert 3 <= len(staff) <= 4
     assert {a["department"] for a in officers} == set(data.SENT_PLAN_STATUS)
     assert len(officers) == 28
@@ -300,12 +301,21 @@ def test_attendees():
     assert attendance["present"] >= 25
     assert attendance["excused"] + attendance["represented"] >= 2
     for a in attendees:
-        assert set(a) == {"department", "name", "function_ar", "function_fr", "attendance"}
+        assert set(a) == {
+            "department",
+            "name_ar",
+            "name_fr",
+            "function_ar",
+            "function_fr",
+            "attendance",
+        }
         assert a["department"] is None or a["department"] in codes
-        assert a["name"] and not ARABIC_LETTER.search(a["name"])
+        assert a["name_fr"] and not ARABIC_LETTER.search(a["name_fr"])
+        assert ARABIC_LETTER.search(a["name_ar"])
         assert ARABIC_LETTER.search(a["function_ar"])
         assert not ARABIC_LETTER.search(a["function_fr"])
-    assert len({a["name"] for a in attendees}) == len(attendees)
+    assert len({a["name_fr"] for a in attendees}) == len(attendees)
+    assert len({a["name_ar"] for a in attendees}) == len(attendees)
 
 
 def test_decisions():

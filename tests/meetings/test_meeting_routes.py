@@ -451,7 +451,7 @@ def test_locked_post_with_invalid_data_is_still_refused_as_locked(world, client_
 # --- approval through the page ---------------------------------------------------------------
 
 
-def _fake_pdf(meeting, lang):
+def _fake_pdf(meeting, lang, verification_code):
     return f"%PDF-1.7 {meeting.reference} {lang}".encode()
 
 
@@ -473,6 +473,7 @@ def test_approve_minutes_route_shows_the_hashes(world, client_for, monkeypatch):
         db.session.execute(db.select(MeetingDocument.language, MeetingDocument.sha256)).all()
     )
     assert hashes["ar"] in page and hashes["fr"] in page
+    assert f'href="/verify/{hashes["fr"]}"' in page
     assert "Procès-verbal approuvé" in page
     assert "approve-minutes" not in page
     assert db.session.get(Meeting, world.meeting.id).status == MeetingStatus.MINUTES_APPROVED

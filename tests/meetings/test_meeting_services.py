@@ -442,7 +442,8 @@ def test_lock_reads_the_status_from_the_database(world, req):
 # --- approval --------------------------------------------------------------------------------
 
 
-def _fake_pdf(meeting, lang):
+def _fake_pdf(meeting, lang, verification_code):
+    assert len(verification_code) == 32
     return f"%PDF-1.7 minutes {meeting.reference} {lang} {meeting.status.value}".encode()
 
 
@@ -492,7 +493,7 @@ def test_approval_needs_a_held_meeting_and_both_minutes(world, req, monkeypatch)
 
 
 def test_a_failing_render_leaves_the_meeting_unapproved(world, req, monkeypatch):
-    def broken(meeting, lang):
+    def broken(meeting, lang, verification_code):
         raise RuntimeError("renderer down")
 
     monkeypatch.setattr(services, "_minutes_renderer", lambda: broken)

@@ -83,6 +83,19 @@ def pdf_fonts(content: bytes) -> list[str]:
     return [line.split()[0].split("+")[-1] for line in lines if line.strip()]
 
 
+# The fonts of every PDF (digiweb.reports.pdf): Noto Naskh Arabic for Arabic, Noto Serif for
+# the rest; pdffonts names them after their CSS family (spaces as dashes).
+NOTO_FONTS = {"Noto-Naskh-Arabic", "Noto-Naskh-Arabic-Bold", "Noto-Serif", "Noto-Serif-Bold"}
+
+
+def assert_noto_fonts(content: bytes, arabic: bool = True) -> None:
+    fonts = set(pdf_fonts(content))
+    assert fonts <= NOTO_FONTS, fonts
+    assert "Noto-Serif" in fonts
+    if arabic:
+        assert "Noto-Naskh-Arabic" in fonts
+
+
 def page_count(content: bytes) -> int:
     return len(PdfReader(io.BytesIO(content)).pages)
 

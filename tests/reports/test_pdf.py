@@ -21,8 +21,8 @@ def page(body: str, lang: str = "fr", title: str = "Essai") -> str:
 @pytest.mark.parametrize(
     "url",
     [
-        "https://digiweb.invalid/static/fonts/Amiri-Regular.ttf",
-        "https://digiweb.invalid/static/fonts/Amiri-Bold.ttf",
+        "https://digiweb.invalid/static/fonts/NotoNaskhArabic-Regular.ttf",
+        "https://digiweb.invalid/static/fonts/NotoSerif-Bold.ttf",
         "https://digiweb.invalid/static/css/app.css",
     ],
 )
@@ -64,10 +64,16 @@ def test_only_the_shipped_font_is_embedded_for_arabic_and_latin(fetchers):
         page("الجمهورية الجزائرية <b>الديمقراطية</b> الشعبية — République 1\u202f250\u202f000 DA")
     )
     assert content.startswith(b"%PDF-")
-    assert sorted(pdf_fonts(content)) == ["Amiri", "Amiri-Bold"]
-    assert fetchers[0].served == [
-        "https://digiweb.invalid/static/fonts/Amiri-Regular.ttf",
-        "https://digiweb.invalid/static/fonts/Amiri-Bold.ttf",
+    assert sorted(pdf_fonts(content)) == [
+        "Noto-Naskh-Arabic",
+        "Noto-Naskh-Arabic-Bold",
+        "Noto-Serif",
+    ]
+    assert sorted(fetchers[0].served) == [
+        "https://digiweb.invalid/static/fonts/NotoNaskhArabic-Bold.ttf",
+        "https://digiweb.invalid/static/fonts/NotoNaskhArabic-Regular.ttf",
+        "https://digiweb.invalid/static/fonts/NotoSerif-Bold.ttf",
+        "https://digiweb.invalid/static/fonts/NotoSerif-Regular.ttf",
     ]
     assert fetchers[0].refused == []
 
@@ -84,15 +90,19 @@ def test_metadata_title_author_language():
     assert info["/Title"] == "محضر الاجتماع"
     assert info["/Author"] == "Ministère de la Numérisation et des Statistiques"
     assert info["/Lang"] == "ar"
-    # PDF/A-3b: declared in the XMP metadata, with an output intent.
-    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="B"' in xmp
+    # PDF/A-3u: declared in the XMP metadata, with an output intent; tagged.
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="U"' in xmp
+    assert PdfReader(io.BytesIO(content)).trailer["/Root"]["/MarkInfo"]["/Marked"]
     catalog = PdfReader(io.BytesIO(content)).trailer["/Root"]
     assert "/OutputIntents" in catalog
 
 
-def test_a_plain_document_is_not_declared_pdfa():
-    _info, xmp = pdf_metadata(pdf.html_to_pdf(page("Rapport")))
+def test_a_plain_document_is_not_declared_pdfa_but_pdfua():
+    content = pdf.html_to_pdf(page("Rapport"))
+    _info, xmp = pdf_metadata(content)
     assert "pdfaid" not in xmp
+    assert 'pdfuaid:part="1"' in xmp or "<pdfuaid:part>1</pdfuaid:part>" in xmp
+    assert PdfReader(io.BytesIO(content)).trailer["/Root"]["/MarkInfo"]["/Marked"]
 
 
 @pytest.mark.weasyprint_warnings_expected

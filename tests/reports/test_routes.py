@@ -29,6 +29,21 @@ def absent_department_code() -> str:
     )
 
 
+def plan_status(code: str) -> str:
+    return services.find_plan(2021, code).status.value
+
+
+def approve_for_real(reference: str = "MNS-2021-001") -> Meeting:
+    """The approval of the meetings area: rendered, sealed and archived in both languages."""
+    from digiweb.meetings.services import approve_minutes
+
+    meeting = services.find_meeting(reference)
+    reviewer = db.session.scalar(db.select(User).where(User.username == "reviewer"))
+    approve_minutes(meeting, meeting.version, reviewer)
+    db.session.commit()
+    return meeting
+
+
 def approve(reference: str = "MNS-2021-001") -> Meeting:
     meeting = services.find_meeting(reference)
     meeting.status = MeetingStatus.MINUTES_APPROVED
@@ -54,7 +69,7 @@ def test_staff_prints_the_minutes(as_user, username):
     assert response.status_code == 200
     assert response.headers["Content-Type"] == "application/pdf"
     assert response.headers["Content-Disposition"] == (
-        'attachment; filename="minutes-MNS-2021-001-fr.pdf"'
+        'attachment; filename="minutes-MNS-2021-001-fr-draft.pdf"'
     )
     assert response.data.startswith(b"%PDF-")
     assert "Procès-verbaldelaréunion" in pdf_text(response.data)
@@ -81,13 +96,13 @@ def test_unknown_meeting_is_404(as_user):
 def test_the_language_of_the_document_is_the_one_asked_for(as_user):
     client = as_user("reviewer", lang="fr")
     response = client.get(MINUTES + "?lang=ar")
-    assert response.headers["Content-Disposition"].endswith('-ar.pdf"')
+    assert response.headers["Content-Disposition"].endswith('-ar-draft.pdf"')
     assert "محضرالاجتماع" in pdf_text(response.data)
     # Without ?lang= (or with a language we do not print): the language of the pages.
     client = as_user("reviewer", lang="fr")
     response = client.get(MINUTES + "?lang=en")
     assert response.status_code == 200
-    assert response.headers["Content-Disposition"].endswith('-fr.pdf"')
+    assert response.headers["Content-Disposition"].endswith('-fr-draft.pdf"')
 
 
 @pytest.mark.parametrize(
@@ -112,7 +127,10 @@ def test_plan_sheet_is_scoped_to_the_officers_department(as_user):
     officer = as_user("officer-mf")
     response = officer.get(plan_url("MF") + "?lang=fr")
     assert response.status_code == 200
-    assert response.headers["Content-Disposition"] == ('attachment; filename="plan-2021-MF-fr.pdf"')
+    expected = (
+        "plan-2021-MF-fr.pdf" if plan_status("MF") == "approved" else "plan-2021-MF-fr-draft.pdf"
+    )
+    assert response.headers["Content-Disposition"] == f'attachment; filename="{expected}"'
     assert officer.get(plan_url("MJ")).status_code == 404
     assert as_user("officer-mj").get(plan_url("MF")).status_code == 404
     assert as_user("viewer").get(plan_url("MJ")).status_code == 200
@@ -120,7 +138,7 @@ def test_plan_sheet_is_scoped_to_the_officers_department(as_user):
 
 
 def test_approved_minutes_are_archived_and_served_identically(demo_app, as_user):
-    meeting = approve()
+    meeting = approve_for_real()
     client = as_user("reviewer")
     first = client.get(MINUTES + "?lang=ar")
     second = client.get(MINUTES + "?lang=ar")
@@ -133,14 +151,18 @@ def test_approved_minutes_are_archived_and_served_identically(demo_app, as_user)
     )
     assert stored.pdf == first.data
     assert stored.sha256 == hashlib.sha256(first.data).hexdigest()
-    # The archived form: PDF/A-3b with its metadata, and the approval printed in it.
+    # The archived form: PDF/A-3u with its metadata, and the approval printed in it.
     info, xmp = pdf_metadata(first.data)
-    assert 'pdfaid:part="3"' in xmp
+    assert 'pdfaid:part="3"' in xmp and 'pdfaid:conformance="U"' in xmp
     assert info["/Lang"] == "ar"
     assert info["/Author"] == "وزارة الرقمنة والإحصائيات"
+    assert info["/Title"] == "محضر الاجتماع — MNS-2021-001"
     text = pdf_text(first.data)
-    assert "صودقعلىالمحضربتاريخ" in text and "30/03/2021" in text
-    assert "مشروعمحضر" not in text  # no draft mark any more
+    assert "صودقعلىالمحضربتاريخ" in text
+    assert "مسودة" not in text and "مشروعمحضر" not in text  # no draft mark any more
+    assert f"/verify/{stored.verification_code}" in text
+    response = client.get(MINUTES + "?lang=fr")
+    assert response.headers["Content-Disposition"].endswith('-fr.pdf"')
 
 
 def test_stored_minutes_are_served_as_stored(demo_app, as_user):

@@ -32,7 +32,8 @@ def test_drafts_never_count_in_the_figures(small_meeting):
     ]
     report = services.campaign_html(2030, "fr")
     assert "Projet en préparation" not in report
-    assert report.count('<tr id="project-') == 2
+    row = report.split('<tr id="department-SNT">')[1].split("</tr>")[0]
+    assert '<td class="num">2</td>' in row
 
 
 def test_minutes_without_campaign_have_no_figures(small_meeting):
@@ -44,13 +45,16 @@ def test_minutes_without_campaign_have_no_figures(small_meeting):
 def test_approved_minutes_carry_the_approval_not_the_draft_mark(small_meeting):
     html = services.minutes_html(small_meeting, "fr")
     assert "Projet de procès-verbal — non approuvé" in html
-    assert 'class="approval"' not in html
+    assert 'content: "PROJET — non approuvé";' in html  # on every page
+    assert 'class="approval"' not in html and 'class="signature"' not in html
     small_meeting.status = MeetingStatus.MINUTES_APPROVED
     small_meeting.minutes_approved_at = datetime(2030, 4, 2, 9, 0, tzinfo=UTC)
-    html = services.minutes_html(small_meeting, "fr")
-    assert '<p class="draft-mark">' not in html
-    assert "Procès-verbal approuvé le <bdi>02/04/2030</bdi>." in html
-    assert "empreinte SHA-256" in html
+    html = services.minutes_html(small_meeting, "fr", "0123456789abcdef0123456789abcdef")
+    assert '<p class="draft-mark">' not in html and "PROJET" not in html
+    assert 'class="signature"' in html
+    assert "Procès-verbal approuvé le <bdi>2 avril 2030</bdi> par" in html
+    assert "/verify/0123456789abcdef0123456789abcdef</bdi>" in html
+    assert "<svg" in html.split('class="qr"')[1]
 
 
 def test_who_reads_the_minutes(small_meeting):
