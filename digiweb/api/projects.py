@@ -6,11 +6,10 @@ with a message in the user's language.
 """
 
 from flask import current_app, jsonify, request
-from flask_login import current_user
 
 from digiweb.api import bp
-from digiweb.cache import cached
-from digiweb.projects.routes import project_url, project_url_builder, results_key
+from digiweb.cache import cached_for_viewer
+from digiweb.projects.routes import project_url, project_url_builder
 from digiweb.projects.services import FilterError, ProjectFilters, project_page
 
 
@@ -45,14 +44,15 @@ def projects():
         filters = ProjectFilters.from_args(request.args)
     except FilterError as error:
         return jsonify(error=error.message, field=error.field, status=400), 400
-    # The same answer for everyone of the same scope: serialised once per data version.
-    body = cached("projects.api", results_key(filters), lambda: _page_json(filters))
+    # The same answer for everyone of the same role, department and language (titles sort in
+    # it): serialised once per data version and Viewer (digiweb.cache.cached_for_viewer).
+    body = cached_for_viewer("projects.api", filters, lambda viewer: _page_json(filters, viewer))
     return current_app.response_class(body, mimetype="application/json")
 
 
-def _page_json(filters: ProjectFilters) -> str:
+def _page_json(filters: ProjectFilters, viewer) -> str:
     # Exact totals here: API clients page with them.
-    page = project_page(filters, current_user, exact_total=True)
+    page = project_page(filters, viewer, exact_total=True)
     url = project_url_builder()
     return jsonify(
         total=page.total,

@@ -5,12 +5,12 @@ figures are on their plan's page and in the API). Filters go through the query s
 filtered dashboard is a link; htmx replaces only the figures (`dashboard/_body.html`).
 """
 
-from flask import render_template, request, url_for
+from flask import request, url_for
 from flask_babel import gettext as _
 from markupsafe import Markup
 
 from digiweb.auth.models import STAFF_ROLES
-from digiweb.cache import cached
+from digiweb.cache import cached, cached_html
 from digiweb.campaigns.services import current_campaign
 from digiweb.dashboard import bp
 from digiweb.dashboard.charts import bar_chart, bar_svg, donut_chart, fmt_percent
@@ -166,12 +166,12 @@ def _current_year(years: list[int]) -> int | None:
 
 
 def _figures_html(year: int, department, target: str | None) -> Markup:
-    """The rendered figures (`dashboard/_figures.html`) for a year and filters, in the request's
-    language: rendered once per worker for a state of the data (cached under the data version;
-    the page holds nothing personal: every role allowed here sees every department)."""
+    """The rendered figures (`dashboard/_figures.html`) for a year and filters: rendered once
+    per worker for a state of the data and a Viewer (role, department, language: see
+    digiweb.cache.cached_html), from the cached aggregates."""
     department_id = department.id if department else None
 
-    def compute() -> Markup:
+    def context(viewer) -> dict:
         stats = consolidated_stats(year, department_id=department_id, target=target)
         # The summary tells the campaign (or the department's) story: the target filter does
         # not apply to it, or it would read "31 projects, of which 31 ... and 0 ...".
@@ -180,29 +180,25 @@ def _figures_html(year: int, department, target: str | None) -> Markup:
         )
         link = {"year": year, "department": department.code if department else None}
         link["target"] = target
-        other_lang = "fr" if language() == "ar" else "ar"
+        other_lang = "fr" if viewer.language == "ar" else "ar"
         history = year_over_year(department_id=department_id, target=target)
-        # render_template escapes every value: its output is safe HTML.
-        return Markup(  # noqa: S704
-            render_template(
-                "dashboard/_figures.html",
-                stats=stats,
-                department=department,
-                target=Target(target) if target else None,
-                link=link,
-                summary=summary_text(overall),
-                summary_other=summary_text(overall, other_lang),
-                summary_other_lang=other_lang,
-                charts=_charts(stats, link),
-                departments=_department_rows(stats, link),
-                history=history if len(history) > 1 else [],
-                projects_url=projects_url,
-                plans_url=plans_url,
-            )
-        )
+        return {
+            "stats": stats,
+            "department": department,
+            "target": Target(target) if target else None,
+            "link": link,
+            "summary": summary_text(overall),
+            "summary_other": summary_text(overall, other_lang),
+            "summary_other_lang": other_lang,
+            "charts": _charts(stats, link),
+            "departments": _department_rows(stats, link),
+            "history": history if len(history) > 1 else [],
+            "projects_url": projects_url,
+            "plans_url": plans_url,
+        }
 
-    key = (language(), year, department_id, target)
-    return cached("dashboard.figures", key, compute)
+    key = (year, department_id, target)
+    return cached_html("dashboard.figures", "dashboard/_figures.html", key, context)
 
 
 @bp.get("/dashboard")
@@ -224,13 +220,13 @@ def index():
     target = form.target.data or None
     context["figures"] = _figures_html(year, department, target)
     if not is_htmx():
-        # Valid values: the form renders the same for everyone (cached like the figures).
-        key = (language(), year, form.department.data, target)
-        context["filters"] = cached(
+        # Valid values: the form is the same for every request of these values (cached like
+        # the figures).
+        key = (year, form.department.data, target)
+        context["filters"] = cached_html(
             "dashboard.filters",
+            "dashboard/_filters.html",
             key,
-            lambda: Markup(  # noqa: S704 - render_template escapes every value
-                render_template("dashboard/_filters.html", form=form, years=years)
-            ),
+            lambda _viewer: {"form": form, "years": years},
         )
     return render("dashboard/index.html", "dashboard/_body.html", **context)

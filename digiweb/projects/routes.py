@@ -5,14 +5,13 @@ Every logged-in role may open them; `filtered_projects` limits officers to their
 
 from collections import namedtuple
 
-from flask import Response, render_template, request, stream_with_context, url_for
+from flask import Response, request, stream_with_context, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from markupsafe import Markup
 
-from digiweb.cache import cached
+from digiweb.cache import cached_html
 from digiweb.htmx import is_htmx, render
-from digiweb.i18n import amount_formatter, language
+from digiweb.i18n import amount_formatter
 from digiweb.projects import bp
 from digiweb.projects.exports import (
     CSV_MIMETYPE,
@@ -30,7 +29,6 @@ from digiweb.projects.services import (
     campaign_years,
     enum_labels,
     project_page,
-    scope_key,
     visible_departments,
 )
 
@@ -50,12 +48,6 @@ def project_url_builder():
     return lambda project_id: f"{prefix}{project_id}{suffix}"
 
 
-def results_key(filters, *extra) -> tuple:
-    """What a rendered page of the list depends on besides the data: the user's scope, the
-    language (labels, titles, sort by name), the filters and page, where the app is mounted."""
-    return (scope_key(current_user), language(), filters, request.script_root, *extra)
-
-
 def _invalid_filters(error: FilterError):
     return render(
         "projects/invalid.html", "projects/_invalid.html", status=400, message=error.message
@@ -70,62 +62,56 @@ def index():
         return _invalid_filters(error)
     fragment = is_htmx()
 
-    # The rendered results hold no user-specific content and no CSRF token (only the scope's
-    # projects, in the language), so they are cached per data version: never stale.
+    # The rendered results and the page's content are cached per data version and Viewer (role,
+    # department, language, script root: digiweb.cache.cached_html), with the filters; they
+    # are rendered from the Viewer, never from the user. base.html, with the user's menu and
+    # token, is not cached.
     def results_html():
-        return cached(
+        return cached_html(
             "projects.results",
-            results_key(filters, fragment),
-            lambda: _render_results(filters, fragment),
+            "projects/_results_body.html",
+            (filters, fragment),
+            lambda viewer: _results_context(filters, fragment, viewer),
         )
 
     if fragment:
         return render("projects/index.html", "projects/_results.html", results_html=results_html())
-    # The filter form only comes with the full page: a fragment needs none of its lists. The
-    # content below the site's header is cached too (it depends on the role only through the
-    # scope and the officer's wording); base.html, with the user's menu and token, is not.
-    content_html = cached(
+    # The filter form only comes with the full page: a fragment needs none of its lists.
+    content_html = cached_html(
         "projects.page",
-        results_key(filters, current_user.is_officer),
-        lambda: _render_page_content(filters, results_html()),
+        "projects/_page.html",
+        filters,
+        lambda viewer: _page_context(filters, results_html(), viewer),
     )
     return render("projects/index.html", "projects/_results.html", content_html=content_html)
 
 
-def _render_page_content(filters, results_html) -> Markup:
-    years, departments = (
-        campaign_years(),
-        [
-            DepartmentChoice(department.code, department.name)
-            for department in visible_departments(current_user)
-        ],
-    )
-    html = render_template(
-        "projects/_page.html",
-        results_html=results_html,
-        filters=filters,
-        labels=enum_labels(),
-        years=years,
-        departments=departments,
-        sort_choices=_sort_choices(),
-    )
-    return Markup(html)  # noqa: S704 - rendered by Jinja with autoescaping
+def _page_context(filters, results_html, viewer) -> dict:
+    departments = [
+        DepartmentChoice(department.code, department.name)
+        for department in visible_departments(viewer)
+    ]
+    return {
+        "results_html": results_html,
+        "filters": filters,
+        "labels": enum_labels(),
+        "years": campaign_years(),
+        "departments": departments,
+        "sort_choices": _sort_choices(),
+    }
 
 
-def _render_results(filters, is_fragment: bool) -> Markup:
-    page = project_page(filters, current_user)
-    html = render_template(
-        "projects/_results_body.html",
-        filters=filters,
-        result=page,
-        labels=enum_labels(),
-        project_url=project_url_builder(),
-        is_fragment=is_fragment,
+def _results_context(filters, is_fragment: bool, viewer) -> dict:
+    return {
+        "filters": filters,
+        "result": project_page(filters, viewer),
+        "labels": enum_labels(),
+        "project_url": project_url_builder(),
+        "is_fragment": is_fragment,
         # The language looked up once, not per row (`Project.title`, `Department.name`).
-        french=language() == "fr",
-        amount=amount_formatter(),
-    )
-    return Markup(html)  # noqa: S704 - rendered by Jinja with autoescaping
+        "french": viewer.language == "fr",
+        "amount": amount_formatter(),
+    }
 
 
 def _sort_choices() -> list[tuple[str, str]]:
