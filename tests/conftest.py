@@ -442,16 +442,13 @@ def browser_login(page, base_url: str, username: str, lang: str = "ar"):
 # --- services called as a request would ----------------------------------------------------
 
 
-WORKFLOW_ACTIONS = (
-    "submit_plan",
-    "return_plan",
-    "approve_plan",
-    "reopen_plan",
-    "add_remark",
-    "answer_remark",
-    "record_progress",
-    "send_reminders",
-)
+# {module of digiweb.review: its actions}
+WORKFLOW_ACTIONS = {
+    "services": ("submit_plan", "return_plan", "approve_plan", "reopen_plan"),
+    "remarks": ("add_remark", "answer_remark"),
+    "progress": ("record_progress",),
+    "board": ("send_reminders",),
+}
 
 
 @pytest.fixture
@@ -459,6 +456,8 @@ def committing_services(monkeypatch):
     """Review services that commit after each successful call, as the request that calls them
     does (services only flush: digiweb.transaction). A refusal leaves the session as it is;
     the test rolls back, as the request would."""
+    import importlib
+
     from digiweb.review import services
 
     def committing(action):
@@ -469,6 +468,8 @@ def committing_services(monkeypatch):
 
         return call
 
-    for name in WORKFLOW_ACTIONS:
-        monkeypatch.setattr(services, name, committing(getattr(services, name)))
+    for module_name, names in WORKFLOW_ACTIONS.items():
+        module = importlib.import_module(f"digiweb.review.{module_name}")
+        for name in names:
+            monkeypatch.setattr(module, name, committing(getattr(module, name)))
     return services

@@ -7,7 +7,7 @@ from flask_login import current_user
 from digiweb.api import bp
 from digiweb.campaigns.services import campaign_for_year, current_campaign
 from digiweb.numbers import whole_number
-from digiweb.review.services import board_rows
+from digiweb.review.board import board_rows
 from digiweb.security import department_scope
 
 

@@ -21,7 +21,7 @@ from digiweb.plans.models import (
     ProgressUpdate,
     Project,
 )
-from digiweb.review import services
+from digiweb.review import history, remarks, services
 from digiweb.review.forms import (
     AnswerForm,
     ApproveForm,
@@ -45,7 +45,7 @@ class Panel:
     threads: list[RemarkThread]
     actions: dict[str, bool]
     forms: dict
-    changes: services.ChangesSinceReturn | None = None
+    changes: history.ChangesSinceReturn | None = None
     missing_problems: list = field(default_factory=list)
     missing_projects: list = field(default_factory=list)
     progress_updates: list[tuple[ProgressUpdate, Project]] = field(default_factory=list)
@@ -81,8 +81,8 @@ def allowed_actions(plan: Plan, user) -> dict[str, bool]:
         "return": reviewer and plan.status == PlanStatus.SUBMITTED,
         "approve": reviewer and plan.status == PlanStatus.SUBMITTED,
         "reopen": reviewer and plan.status == PlanStatus.APPROVED,
-        "remark": reviewer and plan.status in services.REMARKABLE,
-        "answer": officer and campaign_open and plan.status in services.ANSWERABLE,
+        "remark": reviewer and plan.status in remarks.REMARKABLE,
+        "answer": officer and campaign_open and plan.status in remarks.ANSWERABLE,
         "progress": officer and plan.status == PlanStatus.APPROVED,
     }
 
@@ -113,7 +113,7 @@ def _progress_updates(plan: Plan) -> list[tuple[ProgressUpdate, Project]]:
 
 def build_panel(plan: Plan, forms: dict | None = None, **extra) -> Panel:
     user = current_user
-    events = services.plan_events(plan)
+    events = history.plan_events(plan)
     actions = allowed_actions(plan, user)
     remark_form = _RemarkForm(formdata=None)
     remark_form.set_projects(plan)
@@ -135,7 +135,7 @@ def build_panel(plan: Plan, forms: dict | None = None, **extra) -> Panel:
         **extra,
     )
     if plan.status in (PlanStatus.SUBMITTED, PlanStatus.RETURNED):
-        panel.changes = services.changes_since_return(plan, events)
+        panel.changes = history.changes_since_return(plan, events)
     if actions["submit"]:
         problems, per_project = services.missing_before_sending(plan)
         projects = {p.id: p for p in plan.projects}

@@ -1,5 +1,6 @@
 """Review routes: the completeness board, reminders, the workflow actions on a plan, remarks and
-answers, and the yearly follow-up of approved projects. Rules live in services.py."""
+answers, and the yearly follow-up of approved projects. Rules live in services.py (the
+workflow), remarks.py, progress.py and board.py (the board and reminders)."""
 
 from flask import abort, current_app, flash, redirect, request, url_for
 from flask_babel import gettext as _
@@ -14,7 +15,8 @@ from digiweb.extensions import db
 from digiweb.htmx import is_htmx, render
 from digiweb.plans.models import Plan, PlanEvent, PlanStatus, ProgressUpdate, Project
 from digiweb.plans.presenters import display_value
-from digiweb.review import bp, services
+from digiweb.review import bp, remarks, services
+from digiweb.review.board import ReminderResult, board_rows, send_reminders
 from digiweb.review.forms import (
     AnswerForm,
     ApproveForm,
@@ -26,6 +28,7 @@ from digiweb.review.forms import (
     SubmitForm,
 )
 from digiweb.review.panel import build_panel, field_label
+from digiweb.review.progress import can_record_progress, record_progress
 from digiweb.security import ensure_department_access, roles_required
 from digiweb.transaction import discard
 
@@ -46,7 +49,7 @@ def review_globals():
         "plan_url": plan_url,
         "project_url": project_url,
         "review_status_label": status_label,
-        "can_record_progress": lambda project: services.can_record_progress(current_user, project),
+        "can_record_progress": lambda project: can_record_progress(current_user, project),
     }
 
 
@@ -88,7 +91,7 @@ def _plan_for(action: str, plan_id: int) -> Plan:
 
 
 def _board_context(campaign, status: str, reminder_form=None, notices=None):
-    rows = services.board_rows(campaign) if campaign else []
+    rows = board_rows(campaign) if campaign else []
     counts = {s.value: 0 for s in PlanStatus}
     for row in rows:
         counts[row.status.value] += 1
@@ -148,7 +151,7 @@ def remind():
         return _board_response(campaign, status, form, 422)
     scope_all = request.form.get("scope") == "all"
     try:
-        result = services.send_reminders(
+        result = send_reminders(
             campaign,
             current_user,
             department_ids=None if scope_all else form.departments.data,
@@ -175,7 +178,7 @@ def _board_response(campaign, status_filter, form, code, notices=None):
     )
 
 
-def _reminder_notices(result: services.ReminderResult) -> list[tuple[str, str]]:
+def _reminder_notices(result: ReminderResult) -> list[tuple[str, str]]:
     notices = []
     if result.sent:
         notices.append(
@@ -271,12 +274,16 @@ def submit(plan_id: int):
 def return_(plan_id: int):
     plan = _plan_for("return", plan_id)
     form = ReturnForm()
-    remarks = form.project_remarks(request.form)
+    project_remarks = form.project_remarks(request.form)
     if not form.validate():
         return _invalid(plan, form, "return", form.comment.data or "")
     try:
         services.return_plan(
-            plan, current_user, form.comment.data, form.version.data, project_remarks=remarks
+            plan,
+            current_user,
+            form.comment.data,
+            form.version.data,
+            project_remarks=project_remarks,
         )
     except Refusal as error:
         return _refused(plan, error, "return", {"return": form}, form.comment.data or "")
@@ -335,7 +342,7 @@ def add_remark(plan_id: int):
     if form.project.data:
         project = db.session.get(Project, int(form.project.data))
     try:
-        services.add_remark(plan, current_user, form.comment.data, project)
+        remarks.add_remark(plan, current_user, form.comment.data, project)
     except Refusal as error:
         return _refused(plan, error, "remark", {"remark": form}, form.comment.data or "")
     return _panel_updated(db.session.get(Plan, plan_id), _("Your remark has been added."))
@@ -353,7 +360,7 @@ def answer_remark(plan_id: int, remark_id: int):
         error = Refusal(str(message), 422)
         return _refused_answer(plan, remark_id, error, form.comment.data or "")
     try:
-        services.answer_remark(remark, current_user, form.comment.data)
+        remarks.answer_remark(remark, current_user, form.comment.data)
     except Refusal as error:
         return _refused_answer(plan, remark_id, error, form.comment.data or "")
     return _panel_updated(db.session.get(Plan, plan_id), _("Your answer has been sent."))
@@ -426,13 +433,13 @@ def project_progress(project_id: int):
     ensure_department_access(current_user, project.department_id)
     if request.method == "GET":
         return _progress_response(project, progress_form(project))
-    if not services.can_record_progress(current_user, project):
+    if not can_record_progress(current_user, project):
         abort(403)
     form = ProgressForm()
     if not form.validate():
         return _progress_response(project, form, 422)
     try:
-        services.record_progress(
+        record_progress(
             project,
             current_user,
             status=form.status.data,

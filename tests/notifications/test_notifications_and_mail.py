@@ -15,6 +15,7 @@ from digiweb.extensions import db
 from digiweb.notifications import services as notifications
 from digiweb.notifications.models import Notification, NotificationKind
 from digiweb.plans.models import Plan
+from digiweb.review import board as review_board
 from digiweb.review import services
 from tests.factories import client_as
 
@@ -184,7 +185,7 @@ def test_emails_go_out_in_each_recipients_language(app, world, smtp_server):
 
 def test_reminder_emails(app, world, smtp_server):
     with app.test_request_context("/"):
-        result = services.send_reminders(world.campaign, world.reviewer, interval_days=7)
+        result = review_board.send_reminders(world.campaign, world.reviewer, interval_days=7)
     assert {d.code for d in result.sent} == {"DA", "DB"}
     by_recipient = {m.rcpt_tos[0]: parsed(m) for m in smtp_server.messages}
     assert set(by_recipient) == {"officer-da@example.dz", "officer-db@example.dz"}

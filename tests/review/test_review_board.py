@@ -16,7 +16,7 @@ from digiweb.db_types import utcnow
 from digiweb.extensions import db
 from digiweb.notifications.models import Notification, NotificationKind, Reminder
 from digiweb.plans.models import SENT_STATUSES, Plan, PlanEvent, PlanEventKind, PlanStatus
-from digiweb.review import services
+from digiweb.review import board as review_board
 
 ROW = re.compile(r'<tr id="department-\d+" data-code="([A-Z]+)" data-status="(\w+)"')
 
@@ -47,7 +47,7 @@ def test_board_shows_every_invited_department_with_the_seed_figures(as_user):
 
 def test_board_rows_carry_projects_dates_and_days_late(demo_app):
     campaign = campaign_for_year(2021)
-    board = {row.department.code: row for row in services.board_rows(campaign)}
+    board = {row.department.code: row for row in review_board.board_rows(campaign)}
     assert sum(row.projects for row in board.values() if row.status in SENT_STATUSES) == 222
     for row in board.values():
         if row.is_sent:
@@ -149,7 +149,7 @@ def unsent_ids() -> set[int]:
 
 
 def last_activity() -> dict:
-    rows = services.board_rows(campaign_for_year(2021))
+    rows = review_board.board_rows(campaign_for_year(2021))
     return {row.department.code: row.last_activity_at for row in rows}
 
 
@@ -201,7 +201,7 @@ def test_a_department_reminded_long_enough_ago_is_reminded_again(demo_app):
     reviewer = db.session.scalar(sa.select(User).where(User.username == "reviewer"))
     target = sorted(unsent_ids())[0]
     with demo_app.test_request_context("/"):
-        first = services.send_reminders(
+        first = review_board.send_reminders(
             campaign, reviewer, department_ids=[target], interval_days=7
         )
         assert [d.id for d in first.sent] == [target]
@@ -209,11 +209,11 @@ def test_a_department_reminded_long_enough_ago_is_reminded_again(demo_app):
         reminder.sent_at = utcnow() - timedelta(days=8)
         db.session.commit()
         # 10 days asked: 8 days ago is too recent.
-        result = services.send_reminders(
+        result = review_board.send_reminders(
             campaign, reviewer, department_ids=[target], interval_days=10
         )
         assert not result.sent and [d.id for d, _ in result.skipped] == [target]
-        result = services.send_reminders(
+        result = review_board.send_reminders(
             campaign, reviewer, department_ids=[target], interval_days=7
         )
         assert [d.id for d in result.sent] == [target]

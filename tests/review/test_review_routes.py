@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from digiweb.audit.models import AuditLog
 from digiweb.extensions import db
 from digiweb.plans.models import Plan, PlanEvent, PlanEventKind, PlanStatus, ProgressUpdate, Project
+from digiweb.review import remarks as review_remarks
 from digiweb.review import services
 from tests.factories import client_as
 
@@ -212,7 +213,7 @@ def services_remark(world, plan) -> int:
     from flask import current_app
 
     with current_app.test_request_context("/"):
-        return services.add_remark(plan, world.reviewer, "Précisez la cible").id
+        return review_remarks.add_remark(plan, world.reviewer, "Précisez la cible").id
 
 
 def test_remark_and_answer_through_htmx(world, as_role):
@@ -262,7 +263,9 @@ def services_remark_returned(world, plan) -> int:
     from flask import current_app
 
     with current_app.test_request_context("/"):
-        return services.add_remark(db.session.get(Plan, plan.id), world.reviewer, "Autre point").id
+        return review_remarks.add_remark(
+            db.session.get(Plan, plan.id), world.reviewer, "Autre point"
+        ).id
 
 
 def test_viewer_cannot_remark(world, as_role):

@@ -15,6 +15,10 @@ from digiweb.errors import Conflict, Refusal
 from digiweb.extensions import db
 from digiweb.notifications.models import Notification, NotificationKind
 from digiweb.plans.models import Plan, PlanEvent, PlanEventKind, PlanStatus, Project
+from digiweb.review import board as review_board
+from digiweb.review import history as review_history
+from digiweb.review import progress as review_progress
+from digiweb.review import remarks as review_remarks
 from digiweb.review import services
 from tests.factories import make_complete_project
 
@@ -324,7 +328,7 @@ def test_changes_since_the_return_field_by_field_and_project_by_project(world):
     added = make_complete_project(plan, title_fr="Nouveau projet", sequence=3)
     plan.contact_phone = "021 11 22 33"
     db.session.commit()
-    changes = services.changes_since_return(world.plan)
+    changes = review_history.changes_since_return(world.plan)
     assert [p.reference for p in changes.added] == [added.reference]
     assert [p.reference for p in changes.removed] == [removed_reference]
     assert len(changes.changed) == 1
@@ -339,11 +343,11 @@ def test_changes_since_the_return_field_by_field_and_project_by_project(world):
     }
     assert [(f.name, f.new) for f in changes.plan_fields] == [("contact_phone", "021 11 22 33")]
     services.submit_plan(world.plan, world.owner, world.plan.version)
-    assert not services.changes_since_return(world.plan).empty  # still shown after resending
+    assert not review_history.changes_since_return(world.plan).empty  # still shown after resending
 
 
 def test_a_plan_never_returned_has_no_changes(world):
-    assert services.changes_since_return(world.plan) is None
+    assert review_history.changes_since_return(world.plan) is None
 
 
 # --- remarks and answers ------------------------------------------------------------------------
@@ -354,8 +358,8 @@ def test_reviewers_add_remarks_on_the_plan_and_on_projects(world):
     services.submit_plan(plan, world.owner, plan.version)
     version = world.plan.version
     project = world.plan.projects[1]
-    remark = services.add_remark(world.plan, world.reviewer, "Besoin de précisions", project)
-    plan_remark = services.add_remark(world.plan, world.admin, "Plan globalement clair")
+    remark = review_remarks.add_remark(world.plan, world.reviewer, "Besoin de précisions", project)
+    plan_remark = review_remarks.add_remark(world.plan, world.admin, "Plan globalement clair")
     assert remark.project_id == project.id and plan_remark.project_id is None
     assert world.plan.version == version  # remarks never make open forms stale
     audited = db.session.scalars(
@@ -368,7 +372,7 @@ def test_reviewers_add_remarks_on_the_plan_and_on_projects(world):
 def test_only_reviewers_add_remarks(world, role):
     services.submit_plan(world.plan, world.owner, world.plan.version)
     with pytest.raises(Refusal) as refused:
-        services.add_remark(world.plan, getattr(world, role), "Remarque")
+        review_remarks.add_remark(world.plan, getattr(world, role), "Remarque")
     assert refused.value.status == 403
 
 
@@ -376,23 +380,23 @@ def test_only_reviewers_add_remarks(world, role):
 def test_no_remark_outside_the_review(world, status):
     set_status(world.plan, status)
     with pytest.raises(Refusal) as refused:
-        services.add_remark(world.plan, world.reviewer, "Remarque")
+        review_remarks.add_remark(world.plan, world.reviewer, "Remarque")
     assert refused.value.status == 409
 
 
 def test_a_remark_on_a_project_of_another_plan_is_refused(world):
     services.submit_plan(world.plan, world.owner, world.plan.version)
     with pytest.raises(Refusal) as refused:
-        services.add_remark(world.plan, world.reviewer, "x", world.other_plan.projects[0])
+        review_remarks.add_remark(world.plan, world.reviewer, "x", world.other_plan.projects[0])
     assert refused.value.status == 422
 
 
 def test_the_officer_answers_a_remark_which_becomes_resolved(world):
     services.submit_plan(world.plan, world.owner, world.plan.version)
-    remark = services.add_remark(world.plan, world.reviewer, "Précisez la cible")
+    remark = review_remarks.add_remark(world.plan, world.reviewer, "Précisez la cible")
     services.return_plan(world.plan, world.reviewer, "À revoir", world.plan.version)
     remark = db.session.get(PlanEvent, remark.id)
-    answer = services.answer_remark(remark, world.owner, "Cible précisée")
+    answer = review_remarks.answer_remark(remark, world.owner, "Cible précisée")
     remark = db.session.get(PlanEvent, remark.id)
     assert remark.resolved
     assert answer.kind == PlanEventKind.ANSWER and answer.snapshot == {"remark_id": remark.id}
@@ -407,9 +411,9 @@ def test_the_officer_answers_a_remark_which_becomes_resolved(world):
 @pytest.mark.parametrize("role", ["other", "reviewer", "viewer"])
 def test_only_the_departments_officer_answers(world, role):
     services.submit_plan(world.plan, world.owner, world.plan.version)
-    remark = services.add_remark(world.plan, world.reviewer, "Précisez")
+    remark = review_remarks.add_remark(world.plan, world.reviewer, "Précisez")
     with pytest.raises(Refusal) as refused:
-        services.answer_remark(remark, getattr(world, role), "Réponse")
+        review_remarks.answer_remark(remark, getattr(world, role), "Réponse")
     assert refused.value.status == 403
     db.session.rollback()
     assert not db.session.get(PlanEvent, remark.id).resolved
@@ -417,16 +421,16 @@ def test_only_the_departments_officer_answers(world, role):
 
 def test_an_empty_answer_is_refused(world):
     services.submit_plan(world.plan, world.owner, world.plan.version)
-    remark = services.add_remark(world.plan, world.reviewer, "Précisez")
+    remark = review_remarks.add_remark(world.plan, world.reviewer, "Précisez")
     with pytest.raises(Refusal) as refused:
-        services.answer_remark(remark, world.owner, "   ")
+        review_remarks.answer_remark(remark, world.owner, "   ")
     assert refused.value.status == 422
 
 
 def test_only_remarks_can_be_answered(world):
     event = services.submit_plan(world.plan, world.owner, world.plan.version)
     with pytest.raises(Refusal) as refused:
-        services.answer_remark(event, world.owner, "?")
+        review_remarks.answer_remark(event, world.owner, "?")
     assert refused.value.status == 422
 
 
@@ -443,7 +447,7 @@ def test_progress_is_recorded_on_an_approved_plan(world):
     from digiweb.plans.models import ProgressUpdate, ProjectStatus
 
     project = approved(world).projects[0]
-    update = services.record_progress(
+    update = review_progress.record_progress(
         project,
         world.owner,
         status="in_progress",
@@ -464,7 +468,7 @@ def test_progress_is_recorded_on_an_approved_plan(world):
 def test_progress_before_approval_is_refused(world):
     project = world.plan.projects[0]
     with pytest.raises(Refusal) as refused:
-        services.record_progress(
+        review_progress.record_progress(
             project,
             world.owner,
             status="in_progress",
@@ -479,7 +483,7 @@ def test_progress_before_approval_is_refused(world):
 def test_only_the_departments_officer_records_progress(world, role):
     project = approved(world).projects[0]
     with pytest.raises(Refusal) as refused:
-        services.record_progress(
+        review_progress.record_progress(
             project,
             getattr(world, role),
             status="in_progress",
@@ -503,7 +507,7 @@ def test_only_the_departments_officer_records_progress(world, role):
 def test_progress_validation(world, status, progress, note, code):
     project = approved(world).projects[0]
     with pytest.raises(Refusal) as refused:
-        services.record_progress(
+        review_progress.record_progress(
             project,
             world.owner,
             status=status,
@@ -517,7 +521,7 @@ def test_progress_validation(world, status, progress, note, code):
 def test_progress_on_a_stale_project_version_is_refused(world):
     project = approved(world).projects[0]
     with pytest.raises(Refusal) as refused:
-        services.record_progress(
+        review_progress.record_progress(
             project,
             world.owner,
             status="in_progress",
@@ -538,6 +542,6 @@ def test_messages_are_translated(world, app):
 
 def test_the_days_late_count_from_the_deadline(world):
     today = date(2030, 3, 20)
-    assert services._days_late(date(2030, 3, 15), None, today) == 5
-    assert services._days_late(date(2030, 3, 15), None, date(2030, 3, 10)) == 0
-    assert services._days_late(None, None, today) == 0
+    assert review_board._days_late(date(2030, 3, 15), None, today) == 5
+    assert review_board._days_late(date(2030, 3, 15), None, date(2030, 3, 10)) == 0
+    assert review_board._days_late(None, None, today) == 0
