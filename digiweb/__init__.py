@@ -68,6 +68,7 @@ def create_app(test_config=None) -> App:
     for name in BLUEPRINTS:
         module = importlib.import_module(f"digiweb.{name}")
         app.register_blueprint(module.bp)
+    importlib.import_module("digiweb.api.bearer").init_app(app)  # API tokens on /api/
     _init_request_hooks(app)
     _init_error_handlers(app)
     errors.init_app(app)

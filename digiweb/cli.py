@@ -5,6 +5,7 @@ import importlib
 CLI_MODULES = (
     "digiweb.audit.cli",
     "digiweb.auth.cli",
+    "digiweb.auth.tokens_cli",
     "digiweb.backup",
     "digiweb.demo.cli",
     "digiweb.dashboard.cli",

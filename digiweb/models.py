@@ -5,6 +5,7 @@ import sqlalchemy as sa
 from digiweb.audit import chain  # noqa: F401 - seals the audit entries at each commit
 from digiweb.audit.models import AuditLog
 from digiweb.auth.models import Language, Role, User
+from digiweb.auth.tokens import ApiToken
 from digiweb.cache import DataVersion
 from digiweb.campaigns.models import Campaign, CampaignStatus, campaign_departments
 from digiweb.departments.models import Department
@@ -42,6 +43,7 @@ from digiweb.plans.models import (
 __all__ = [
     "SENT_STATUSES",
     "AgendaItem",
+    "ApiToken",
     "Attendance",
     "Attendee",
     "AuditLog",

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from functools import wraps
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, redirect, request, url_for
+from flask import abort, current_app, g, redirect, request, url_for
 from flask_login import current_user
 
 from digiweb.auth.models import Role
@@ -42,6 +42,8 @@ def enforce_session_timeouts():
     from flask_login import logout_user
 
     if not current_user.is_authenticated:
+        return None
+    if g.get("api_token_id") is not None:  # a script's token: no session to time out
         return None
     now = int(time.time())
     config = current_app.config
@@ -162,6 +164,10 @@ def redirect_to_login():
     from digiweb.htmx import is_htmx
 
     if request.path.startswith(JSON_PATHS):
+        from digiweb.api.bearer import token_refusal_response
+
+        if (refused := token_refusal_response()) is not None:
+            return refused  # a wrong, expired or revoked API token
         message = _("Your session has ended or you are not logged in. Please log in.")
         return jsonify(error=message, status=401), 401
     login = url_for("auth.login", next=request.full_path if request.method == "GET" else None)

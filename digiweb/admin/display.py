@@ -15,6 +15,8 @@ FIELD_LABELS = {
     "department": _l("Department"),
     "language": _l("Language"),
     "locked": _l("Locked"),
+    "api_token": _l("API token"),
+    "expires_at": _l("Expires"),
 }
 
 ACTION_LABELS = {
@@ -33,6 +35,8 @@ ACTION_LABELS = {
     "login_failed": _l("Failed login"),
     "login_refused_locked": _l("Login refused: account locked"),
     "account_locked": _l("Account locked after failed logins"),
+    "api_token_created": _l("API token created"),
+    "api_token_revoked": _l("API token revoked"),
 }
 
 _ENUMS = {"role": Role, "language": Language}
