@@ -201,6 +201,8 @@ class AgendaItem(db.Model):
     title_fr: Mapped[str] = mapped_column(sa.String(300))
 
     meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
+    # Decisions of earlier meetings followed up under this item (empty for an ordinary item).
+    followed: Mapped[list["FollowedDecision"]] = relationship(cascade="all, delete-orphan")
 
     @property
     def title(self) -> str:
@@ -238,6 +240,8 @@ class Decision(db.Model):
         enum_column(DecisionStatus), default=DecisionStatus.OPEN
     )
     follow_up_note: Mapped[str] = mapped_column(sa.Text, default="")
+    # The last day an overdue reminder was sent (`meetings remind-overdue` sends one a day).
+    reminded_on: Mapped[date | None]
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(default=1, server_default="1")
 
@@ -270,3 +274,55 @@ class MeetingDocument(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     meeting: Mapped[Meeting] = relationship(back_populates="documents")
+
+
+class DecisionUpdate(db.Model):
+    """One step of a decision's follow-up: who gave which status, when, with which note, and
+    at which meeting when it was given there. Each follow-up appends one; none is changed."""
+
+    __tablename__ = "decision_updates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    decision_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("decisions.id", ondelete="CASCADE"), index=True
+    )
+    meeting_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("meetings.id", ondelete="SET NULL"), index=True
+    )
+    status: Mapped[DecisionStatus] = mapped_column(enum_column(DecisionStatus))
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    decision: Mapped[Decision] = relationship()
+    meeting: Mapped[Meeting | None] = relationship()
+    actor: Mapped[User | None] = relationship()
+
+
+class FollowedDecision(db.Model):
+    """A decision of an earlier meeting listed under a meeting's "follow-up of previous
+    decisions" agenda item."""
+
+    __tablename__ = "agenda_followed_decisions"
+
+    agenda_item_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("agenda_items.id", ondelete="CASCADE"), primary_key=True
+    )
+    decision_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("decisions.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+    decision: Mapped[Decision] = relationship()
+
+
+class CalendarFeed(db.Model):
+    """A user's personal calendar address: the token in it is derived from this random secret
+    and the application's SECRET_KEY (the database alone does not give it away). Deleting the
+    row revokes the address; a new secret replaces it."""
+
+    __tablename__ = "calendar_feeds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    secret: Mapped[str] = mapped_column(sa.String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

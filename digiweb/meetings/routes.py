@@ -8,7 +8,7 @@ refused (422), conflicted with someone else's save (409) or the meeting is locke
 
 from datetime import time
 
-from flask import abort, flash, redirect, request, url_for
+from flask import abort, flash, make_response, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from wtforms import DateField, SelectField, TimeField
@@ -16,9 +16,9 @@ from wtforms import DateField, SelectField, TimeField
 from digiweb import clock, htmx
 from digiweb.auth.models import REVIEW_ROLES
 from digiweb.errors import Conflict, Refusal, attach
-from digiweb.extensions import db
-from digiweb.i18n import fmt_date
-from digiweb.meetings import bp, services
+from digiweb.extensions import db, limiter
+from digiweb.i18n import fmt_date, language
+from digiweb.meetings import bp, calendar, services
 from digiweb.meetings.forms import (
     AgendaItemForm,
     AttendeeForm,
@@ -30,7 +30,13 @@ from digiweb.meetings.forms import (
     scoped,
 )
 from digiweb.meetings.models import AgendaItem, Attendee, Decision, DecisionStatus, Meeting
-from digiweb.security import roles_required, safe_next_url
+from digiweb.security import (
+    client_address_key,
+    configured_limit,
+    public,
+    roles_required,
+    safe_next_url,
+)
 from digiweb.transaction import discard
 
 VIEW = "meetings/view.html"
@@ -45,6 +51,7 @@ SECTIONS = {
     "decision": "meetings/_decision.html",
 }
 HIDDEN_FIELDS = ("csrf_token", "version", "next")
+FEED_RATE_LIMIT = configured_limit("RATELIMIT_VERIFY")  # per address: no guessing tokens
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -205,7 +212,16 @@ def index():
         years=services.meeting_years(current_user),
         year=year,
         can_manage=services.can_manage(current_user),
+        calendar_url=_calendar_url(),
     )
+
+
+def _calendar_url() -> str | None:
+    """The address of the user's personal calendar feed, if they created one."""
+    feed = calendar.feed_of(current_user)
+    if feed is None:
+        return None
+    return url_for("meetings.calendar_feed", token=calendar.token_of(feed), _external=True)
 
 
 @bp.route("/meetings/new", methods=["GET", "POST"])
@@ -751,3 +767,50 @@ def follow_up(decision_id):
         decision=decision,
         **context,
     )
+
+
+# --- calendars -------------------------------------------------------------------------------
+
+
+def _ics(body: bytes, filename: str):
+    response = make_response(body)
+    response.headers["Content-Type"] = calendar.CONTENT_TYPE
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+@bp.get("/meetings/<reference>.ics")
+def meeting_ics(reference):
+    """The meeting as an iCalendar file, in the reader's language (any meeting they may read)."""
+    meeting = services.meeting_for(current_user, reference)
+    body = calendar.calendar([meeting], language())
+    return _ics(body, f"{meeting.reference}.ics")
+
+
+@bp.get("/calendar/<token>.ics")
+@public
+@limiter.limit(FEED_RATE_LIMIT, key_func=client_address_key)
+def calendar_feed(token):
+    """A user's personal feed (no login: the token in the address is the key)."""
+    user = calendar.user_of_token(token)
+    if user is None:
+        abort(404)
+    body = calendar.calendar(calendar.feed_meetings(user), str(user.language))
+    return _ics(body, "digiweb.ics")
+
+
+@bp.post("/calendar/address")
+def renew_calendar():
+    """Create or replace the user's personal calendar address."""
+    calendar.renew_feed(current_user)
+    flash(_("Your calendar address is ready. The previous address no longer works."), "success")
+    return redirect(url_for("meetings.index") + "#calendar")
+
+
+@bp.post("/calendar/address/delete")
+def revoke_calendar():
+    """Revoke the user's personal calendar address."""
+    if calendar.revoke_feed(current_user):
+        flash(_("Your calendar address was revoked."), "success")
+    return redirect(url_for("meetings.index") + "#calendar")
