@@ -28,7 +28,10 @@ def take_document_language(endpoint, values):
     """Here ?lang= is the language of the document, not of the pages: it is taken out of the
     query before the app-wide hook that remembers ?lang= for the pages sees it (URL value
     preprocessors run before the before_request hooks), so that printing the French minutes
-    from the Arabic pages leaves the pages in Arabic."""
+    from the Arabic pages leaves the pages in Arabic. The verification page is a page: its
+    ?lang= is the pages' own."""
+    if endpoint == "reports.verify":
+        return
     g.document_language = request.args.get("lang", "")
     request.args = ImmutableMultiDict(
         [(key, value) for key, value in request.args.items(multi=True) if key != "lang"]

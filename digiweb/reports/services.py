@@ -354,6 +354,17 @@ def person_name(user: User | None) -> str:
     return (user.full_name or user.username) if user is not None else ""
 
 
+def approver_of(meeting: Meeting) -> User | None:
+    """Who approved the minutes (read by id: during the approval the relationship loaded
+    before it still says nobody)."""
+    approver = meeting.minutes_approved_by
+    if meeting.minutes_approved_by_id and getattr(approver, "id", None) != (
+        meeting.minutes_approved_by_id
+    ):
+        approver = db.session.get(User, meeting.minutes_approved_by_id)
+    return approver
+
+
 def verification_url(code: str) -> str:
     """The address printed on an approved document: the configured BASE_URL (never the Host
     header of a request, which a client chooses) and /verify/<code>."""
@@ -392,7 +403,7 @@ def minutes_context(meeting: Meeting, verification_code: str | None = None) -> d
             "on": clock.utc_to_local(meeting.minutes_approved_at)
             if meeting.minutes_approved_at
             else None,
-            "by": person_name(meeting.minutes_approved_by),
+            "by": person_name(approver_of(meeting)),
             "url": verification_url(verification_code) if verification_code else "",
             "qr": qr_code(verification_url(verification_code)) if verification_code else "",
         }
