@@ -3,8 +3,8 @@ meeting and of its attendees, agenda, minutes and decisions, the approval that l
 minutes, and the follow-up of decisions (the one thing still editable afterwards).
 
 Services change the session and write the audit entry of each change in it; the caller
-commits. A refusal raises `Refusal` or `Conflict` (digiweb.errors) carrying a translated message and the
-HTTP status to answer with.
+commits. A refusal raises `Refusal` or `Conflict` (digiweb.errors) carrying a translated
+message and the HTTP status to answer with.
 """
 
 import hashlib
@@ -409,6 +409,16 @@ def approve_minutes(meeting: Meeting, version, actor) -> dict[str, str]:
         raise Refusal(
             _("Write the minutes in Arabic and in French before approving them."), status=409
         )
+    if not any(a.attendance == Attendance.PRESENT for a in meeting.attendees):
+        raise Refusal(
+            _(
+                "Record the attendance before approving the minutes: at least one attendee "
+                "must be marked present."
+            ),
+            status=409,
+        )
+    if not meeting.agenda_items:
+        raise Refusal(_("Add at least one agenda item before approving the minutes."), status=409)
     render = _minutes_renderer()
     old_status = meeting.status
     meeting.status = MeetingStatus.MINUTES_APPROVED
