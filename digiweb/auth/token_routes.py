@@ -15,7 +15,6 @@ from wtforms import SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
-from digiweb.api.bearer import uses_in_window
 from digiweb.auth import bp
 from digiweb.auth.tokens import DEFAULT_DAYS, NAME_LENGTH, create_token, revoke_token, tokens_of
 from digiweb.errors import Refusal, attach
@@ -51,6 +50,8 @@ class TokenForm(FlaskForm):
 
 
 def _page(form, status=200, new_token=None, new_value=None):
+    from digiweb.api.bearer import uses_in_window  # (the API package imports every area)
+
     tokens = tokens_of(current_user)
     uses = {token.id: uses_in_window(token) for token in tokens if token.state == "active"}
     page = render_template(
