@@ -120,6 +120,11 @@ def _meeting_context(meeting: Meeting, **overrides) -> dict:
         "editable": editable,
         "documents": services.documents_of(meeting) if meeting.is_locked else {},
         "refs": services.project_references(d.id for d in meeting.decisions),
+        "history": services.history_of(
+            [d.id for d in meeting.decisions]
+            + [link.decision_id for item in meeting.agenda_items for link in item.followed]
+        ),
+        "decision_statuses": list(DecisionStatus),
         "today": clock.today(),
         "oob_flashes": VIEW_FRAGMENT if htmx.is_htmx() else None,
         "may_follow_up": lambda d: services.can_follow_up(user, d),
@@ -682,6 +687,8 @@ def _list_context(rows, **overrides) -> dict:
     user = current_user
     context = {
         "refs": services.project_references(d.id for d in rows),
+        # the history on one decision's own page (the list stays one query per kind of row)
+        "history": services.history_of([d.id for d in rows]) if len(rows) == 1 else {},
         "today": clock.today(),
         "visible_meetings": services.visible_meeting_ids(user, (d.meeting_id for d in rows)),
         "may_follow_up": lambda d: services.can_follow_up(user, d),
@@ -814,3 +821,51 @@ def revoke_calendar():
     if calendar.revoke_feed(current_user):
         flash(_("Your calendar address was revoked."), "success")
     return redirect(url_for("meetings.index") + "#calendar")
+
+
+# --- decisions followed across meetings ------------------------------------------------------
+
+
+@bp.post("/meetings/<reference>/agenda/follow-up")
+@roles_required(*REVIEW_ROLES)
+def add_follow_up_item(reference):
+    """Add the "follow-up of previous decisions" item, listing the open earlier decisions."""
+    meeting = _meeting(reference)
+    try:
+        services.add_follow_up_item(meeting, actor=current_user)
+    except Refusal as error:
+        return _refused(reference, error, "agenda")
+    return _done(meeting, "agenda", _("The open decisions of earlier meetings were added."))
+
+
+@bp.post("/meetings/<reference>/follow-up/<int:decision_id>")
+@roles_required(*REVIEW_ROLES)
+def follow_up_at_meeting(reference, decision_id):
+    """The status a followed decision was given at this meeting (kept in its history)."""
+    meeting = _meeting(reference)
+    followed = {link.decision_id for item in meeting.agenda_items for link in item.followed}
+    if decision_id not in followed:
+        abort(404)
+    decision = db.session.get(Decision, decision_id)
+    status = request.form.get("status", "")
+    if status not in {s.value for s in DecisionStatus}:
+        return _refused(reference, Refusal(_("Choose a status of the list."), 422), "agenda")
+    try:
+        services.ensure_editable(meeting)
+        services.update_follow_up(
+            decision,
+            status,
+            request.form.get("note", ""),
+            request.form.get("version"),
+            current_user,
+            meeting=meeting,
+        )
+    except Refusal as error:
+        return _refused(reference, error, "agenda")
+    return _done(meeting, "agenda", _("Follow-up of the decision saved."))
+
+
+@bp.app_template_global()
+def my_open_decisions() -> list:
+    """The open decisions of the signed-in officer's department (their home page shows them)."""
+    return services.open_decisions_of_department(current_user.department_id)

@@ -37,13 +37,18 @@ from digiweb.meetings.models import (
     Decision,
     DecisionProject,
     DecisionStatus,
+    DecisionUpdate,
+    FollowedDecision,
     Meeting,
     MeetingDocument,
     MeetingKind,
     MeetingStatus,
 )
+from digiweb.notifications.models import NotificationKind
+from digiweb.notifications.services import notify_users, officers_of
 from digiweb.plans.models import Project
-from digiweb.transaction import check_fingerprint, check_version, flush_or_conflict
+from digiweb.review import mail
+from digiweb.transaction import after_commit, check_fingerprint, check_version, flush_or_conflict
 
 REFERENCE_PREFIX = "MNS"
 REFERENCE_ATTEMPTS = 5
@@ -147,7 +152,10 @@ def meeting_for(user, reference: str, *, full: bool = True) -> Meeting:
     if full:
         query = query.options(
             selectinload(Meeting.attendees),
-            selectinload(Meeting.agenda_items),
+            selectinload(Meeting.agenda_items)
+            .selectinload(AgendaItem.followed)
+            .selectinload(FollowedDecision.decision)
+            .selectinload(Decision.meeting),
             selectinload(Meeting.decisions),
             selectinload(Meeting.campaign),
         )
@@ -762,6 +770,8 @@ def add_decision(meeting: Meeting, values: DecisionValues, actor=None) -> Decisi
         actor=actor,
         changes=diff({}, _decision_snapshot(decision)),
     )
+    if decision.owner_department_id:
+        notify_decision(decision, NotificationKind.DECISION)
     return decision
 
 
@@ -782,6 +792,8 @@ def update_decision(decision: Decision, values: DecisionValues, version, actor=N
             actor=actor,
             changes=changes,
         )
+    if "owner_department_id" in changes and decision.owner_department_id:
+        notify_decision(decision, NotificationKind.DECISION)
     return changes
 
 
@@ -803,9 +815,13 @@ def delete_decision(decision: Decision, actor=None) -> None:
     db.session.flush()
 
 
-def update_follow_up(decision: Decision, status, note: str, version, actor) -> dict:
+def update_follow_up(
+    decision: Decision, status, note: str, version, actor, meeting: Meeting | None = None
+) -> dict:
     """The follow-up (status and note) of a decision: allowed even after the minutes are
-    approved, to the reviewers and to the officer of the department that owns it."""
+    approved, to the reviewers and to the officer of the department that owns it. Each one
+    appends a step to the decision's history (who, when, status, note, and the meeting where
+    it was given, when `meeting` says so: the minutes of that meeting show it)."""
     if not can_follow_up(actor, decision):
         raise Refusal(_("You cannot update the follow-up of this decision."), status=403)
     check_version(decision, version)
@@ -814,6 +830,16 @@ def update_follow_up(decision: Decision, status, note: str, version, actor) -> d
     decision.status = new_status
     decision.follow_up_note = (note or "").strip()
     changes = diff(before, snapshot(decision, FOLLOW_UP_FIELDS))
+    if changes or meeting is not None:
+        db.session.add(
+            DecisionUpdate(
+                decision_id=decision.id,
+                meeting_id=meeting.id if meeting is not None else None,
+                status=new_status,
+                note=decision.follow_up_note,
+                actor_id=getattr(actor, "id", None),
+            )
+        )
     if changes:
         flush_or_conflict()
         record(
@@ -885,3 +911,138 @@ def visible_meeting_ids(user, meeting_ids) -> set[int]:
     return set(
         db.session.scalars(db.select(Meeting.id).where(Meeting.id.in_(ids), readable_by(user)))
     )
+
+
+# --- decisions followed across meetings ------------------------------------------------------
+
+
+def decision_link(decision: Decision) -> str:
+    return f"/decisions/{decision.id}/follow-up"
+
+
+def notify_decision(decision: Decision, kind: NotificationKind) -> None:
+    """The owner department's officers learn of the decision (assigned, or overdue): in-app now,
+    by e-mail after the commit, each in their own language."""
+    # by id: the relationship may still hold the department before a change of owner
+    department = db.session.get(Department, decision.owner_department_id)
+    if department is None:
+        return
+    meeting = decision.meeting
+    params = {
+        "department_code": department.code,
+        "department_ar": department.name_ar,
+        "department_fr": department.name_fr,
+        "reference": meeting.reference if meeting is not None else "",
+        "due": decision.due_date.isoformat() if decision.due_date else "",
+    }
+    pairs = notify_users(officers_of(department.id), kind, params, decision_link(decision))
+    mails = mail.notification_mails(pairs)
+    if mails:
+        after_commit(lambda: mail.deliver(mails))
+
+
+def overdue_decisions(today: date | None = None) -> list[Decision]:
+    today = today or clock.today()
+    return list(
+        db.session.scalars(
+            db.select(Decision)
+            .where(
+                Decision.due_date.is_not(None),
+                Decision.due_date < today,
+                Decision.status.in_(OPEN_DECISION_STATUSES),
+                Decision.owner_department_id.is_not(None),
+            )
+            .order_by(Decision.due_date, Decision.id)
+        )
+    )
+
+
+def remind_overdue(today: date | None = None) -> int:
+    """Remind the owner department's officers of each overdue open decision, once a day at
+    most (a second run the same day sends nothing). Returns how many decisions were reminded."""
+    today = today or clock.today()
+    reminded = 0
+    for decision in overdue_decisions(today):
+        if decision.reminded_on == today:
+            continue
+        notify_decision(decision, NotificationKind.DECISION_OVERDUE)
+        db.session.execute(
+            sa.update(Decision).where(Decision.id == decision.id).values(reminded_on=today)
+        )
+        reminded += 1
+    db.session.flush()
+    return reminded
+
+
+def history_of(decision_ids) -> dict[int, list[DecisionUpdate]]:
+    """{decision id: [its follow-up steps, oldest first]} in one query."""
+    ids = list(decision_ids)
+    if not ids:
+        return {}
+    rows = db.session.scalars(
+        db.select(DecisionUpdate)
+        .where(DecisionUpdate.decision_id.in_(ids))
+        .options(selectinload(DecisionUpdate.actor), selectinload(DecisionUpdate.meeting))
+        .order_by(DecisionUpdate.created_at, DecisionUpdate.id)
+    )
+    result: dict[int, list[DecisionUpdate]] = {}
+    for row in rows:
+        result.setdefault(row.decision_id, []).append(row)
+    return result
+
+
+def open_decisions_before(meeting: Meeting) -> list[Decision]:
+    """The open decisions of the meetings held before this one."""
+    return list(
+        db.session.scalars(
+            db.select(Decision)
+            .join(Decision.meeting)
+            .where(
+                Meeting.starts_at < meeting.starts_at,
+                Meeting.id != meeting.id,
+                Decision.status.in_(OPEN_DECISION_STATUSES),
+            )
+            .order_by(Meeting.starts_at, Decision.position)
+        )
+    )
+
+
+def open_decisions_of_department(department_id: int | None) -> list[Decision]:
+    """A department's open decisions, the oldest due first (none last)."""
+    if department_id is None:
+        return []
+    return list(
+        db.session.scalars(
+            db.select(Decision)
+            .join(Decision.meeting)
+            .options(contains_eager(Decision.meeting))
+            .where(
+                Decision.owner_department_id == department_id,
+                Decision.status.in_(OPEN_DECISION_STATUSES),
+            )
+            .order_by(
+                sa.case((Decision.due_date.is_(None), 1), else_=0),
+                Decision.due_date,
+                Meeting.starts_at,
+                Decision.position,
+            )
+        )
+    )
+
+
+def add_follow_up_item(meeting: Meeting, actor=None) -> AgendaItem:
+    """Add the "follow-up of previous decisions" agenda item, listing the open decisions of
+    earlier meetings (those not already listed under such an item of this meeting)."""
+    ensure_editable(meeting)
+    listed = {link.decision_id for item in meeting.agenda_items for link in item.followed}
+    decisions = [d for d in open_decisions_before(meeting) if d.id not in listed]
+    if not decisions:
+        raise Refusal(_("No open decision of an earlier meeting is left to follow up."), 409)
+    titles = {}
+    for lang in LANGUAGES:
+        with force_locale(LANGUAGES[lang]):
+            titles[lang] = _("Follow-up of previous decisions")
+    item = add_agenda_item(meeting, titles["ar"], titles["fr"], actor=actor)
+    item.followed = [FollowedDecision(decision_id=d.id) for d in decisions]
+    db.session.flush()
+    return item

@@ -15,6 +15,7 @@ class NotificationKind(LabelledEnum):
     APPROVED = "approved"
     REOPENED = "reopened"
     DECISION = "decision"
+    DECISION_OVERDUE = "decision_overdue"
 
     @staticmethod
     def _labels():
@@ -25,6 +26,7 @@ class NotificationKind(LabelledEnum):
             "approved": _l("Plan approved"),
             "reopened": _l("Approval reopened"),
             "decision": _l("Decision assigned"),
+            "decision_overdue": _l("Decision overdue"),
         }
 
 

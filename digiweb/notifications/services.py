@@ -64,6 +64,20 @@ def render_text(kind: NotificationKind, params: dict) -> str:
         return _("The %(year)s plan of %(department)s was approved.", **values)
     if kind == NotificationKind.REOPENED:
         return _("The approval of the %(year)s plan of %(department)s was reopened.", **values)
+    if kind == NotificationKind.DECISION and params.get("reference"):
+        return _(
+            "A decision of meeting %(reference)s was assigned to %(department)s.",
+            reference=params["reference"],
+            department=values["department"],
+        )
+    if kind == NotificationKind.DECISION_OVERDUE and params.get("reference"):
+        return _(
+            "A decision of meeting %(reference)s assigned to %(department)s is overdue "
+            "(due %(due)s).",
+            reference=params["reference"],
+            department=values["department"],
+            due=params.get("due", ""),
+        )
     if params.get("department_code"):
         return _("%(label)s: %(department)s", label=kind.label, department=values["department"])
     return kind.label
