@@ -69,12 +69,14 @@ class Config:
     SESSION_ABSOLUTE_TIMEOUT = 12 * 3600  # seconds after login before the session ends
     SESSION_WARNING_BEFORE = 5 * 60  # seconds before the end when the page warns (js/session.js)
 
-    LOGIN_MAX_FAILURES = 5
-    LOGIN_FAILURE_WINDOW = 15 * 60  # seconds
+    # Failed logins (digiweb/auth/throttle.py): per account and address, limits that grow
+    # (back-off) and never stop the owner logging in from elsewhere; per address, any account.
+    LOGIN_THROTTLE_ACCOUNT = "5 per minute; 10 per 15 minutes; 20 per hour; 50 per day"
+    LOGIN_THROTTLE_ADDRESS = "30 per 15 minutes; 200 per day"
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_ENABLED = True
     RATELIMIT_KEY_PREFIX = "digiweb"
-    RATELIMIT_LOGIN = "20 per minute"  # login POSTs per IP address (account lock: see above)
+    RATELIMIT_LOGIN = "20 per minute"  # login POSTs per IP address, failed or not
     RATELIMIT_PDF = "10 per minute"  # PDF renderings per user
     # Requests made with one API token (a script, a BI tool), every /api/ endpoint together.
     RATELIMIT_API_TOKEN = os.environ.get("RATELIMIT_API_TOKEN", "120 per minute;20000 per day")

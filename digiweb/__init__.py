@@ -19,6 +19,7 @@ from digiweb.security import (
     redirect_to_login,
     require_login,
 )
+from digiweb.auth.account_routes import require_own_password
 from digiweb.transaction import App
 
 # Every area is a blueprint package with `bp` in its __init__.py.
@@ -121,6 +122,7 @@ def _init_request_hooks(app: App) -> None:
 
     app.before_request(enforce_session_timeouts)
     app.before_request(require_login)
+    app.before_request(require_own_password)  # a password an admin chose is changed first
     app.after_request(add_vary_header)
     app.after_request(add_security_headers)
 

@@ -94,3 +94,15 @@ def _ids_never_reused(metadata: sa.MetaData) -> None:
 
 
 _ids_never_reused(AuditLog.metadata)
+
+
+@sa.event.listens_for(sa.Table, "before_create")
+def _keep_autoincrement_in_batch_migrations(table, connection, **kw) -> None:
+    """SQLite's reflection does not see AUTOINCREMENT, so a batch migration (which copies the
+    table it alters) would drop it silently: the copy of a table the models declare
+    AUTOINCREMENT keeps it, unless the migration says otherwise (table_kwargs)."""
+    if connection.dialect.name != "sqlite" or "sqlite_autoincrement" in table.dialect_kwargs:
+        return
+    model = AuditLog.metadata.tables.get(table.name.removeprefix("_alembic_tmp_"))
+    if model is not None and model.dialect_options["sqlite"]["autoincrement"]:
+        table.dialect_options["sqlite"]["autoincrement"] = True

@@ -27,6 +27,7 @@ NAV_ITEMS = (
     NavItem("meetings.decisions", _l("Decisions"), ALL),
     NavItem("admin.departments", _l("Departments"), (Role.ADMIN,)),
     NavItem("admin.users", _l("Users"), (Role.ADMIN,)),
+    NavItem("admin.audit", _l("Audit log"), (Role.ADMIN,)),
 )
 
 

@@ -58,6 +58,9 @@ ROUTES = [
     ("POST", "/admin/users/{user:officer-mj}/deactivate", ADMIN_ACTION),
     ("POST", "/admin/users/{user:officer-mj}/activate", ADMIN_ACTION),
     ("POST", "/admin/users/{user:officer-mj}/unlock", ADMIN_ACTION),
+    # one's own account: every logged-in visitor
+    ("GET", "/account", {**dict.fromkeys(VISITORS, 200), "anonymous": LOGIN}),
+    ("GET", "/account/password", {**dict.fromkeys(VISITORS, 200), "anonymous": LOGIN}),
 ]
 
 

@@ -35,6 +35,8 @@ ACTION_LABELS = {
     "login_failed": _l("Failed login"),
     "login_refused_locked": _l("Login refused: account locked"),
     "account_locked": _l("Account locked after failed logins"),
+    "login_throttled": _l("Logins slowed down after failed attempts"),
+    "password_changed": _l("Password changed by its owner"),
     "api_token_created": _l("API token created"),
     "api_token_revoked": _l("API token revoked"),
 }

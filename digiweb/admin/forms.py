@@ -17,7 +17,7 @@ from wtforms.validators import (
 
 from digiweb.auth.models import Language, Role
 
-MIN_PASSWORD_LENGTH = 10
+MIN_PASSWORD_LENGTH = 12  # the other rules: digiweb/auth/passwords.py, in the services
 # local@domain.tld: one @, no spaces, a dot in the domain; checked without any DNS look-up.
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$")
 

@@ -286,7 +286,12 @@ def user_password(user_id: int):
     if not form.validate_on_submit():
         status = 422 if form.is_submitted() else 200
         return render_template("admin/user_password.html", form=form, user=user), status
-    services.reset_password(user, form.password.data)
+    try:
+        services.reset_password(user, form.password.data)
+    except Refusal as error:  # the password rules (digiweb/auth/passwords.py)
+        discard()
+        status = attach(form, error)
+        return render_template("admin/user_password.html", form=form, user=user), status
     if user.id == current_user.id:
         login_user(user)  # the admin's own other sessions end; this one goes on
     flash(

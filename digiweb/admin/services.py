@@ -15,7 +15,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from digiweb.audit.services import diff, record, snapshot
 from digiweb.auth.models import Language, Role, User
-from digiweb.auth.services import create_user
+from digiweb.auth.services import create_user, set_password_by_admin, unlock
 from digiweb.db_types import utcnow
 from digiweb.departments.models import Department
 from digiweb.errors import Conflict, Refusal
@@ -286,10 +286,8 @@ def reset_password(user: User, password: str) -> None:
     """Set the password the admin typed, end the account's sessions and lift a lock. The audit
     entry says that it happened, never what the password is."""
     was_locked = is_locked(user)
-    user.set_password(password)
-    user.end_all_sessions()
-    user.locked_until = None
-    user.failed_logins = 0
+    set_password_by_admin(user, password)  # the rules; changed at the next login; sessions end
+    unlock(user)
     changes = {"locked": [True, False]} if was_locked else {}
     record("user_password_reset", "user", user.id, label=user.username, changes=changes)
 
@@ -298,7 +296,6 @@ def unlock_account(user: User) -> bool:
     """Lift the lock that login throttling put on the account; False when it was not locked."""
     if not is_locked(user):
         return False
-    user.locked_until = None
-    user.failed_logins = 0
+    unlock(user)  # forgets the login throttle's counts on the account
     record("user_unlocked", "user", user.id, label=user.username, changes={"locked": [True, False]})
     return True

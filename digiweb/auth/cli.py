@@ -3,6 +3,7 @@ import sys
 import click
 from flask.cli import AppGroup
 
+from digiweb.auth import passwords
 from digiweb.auth.models import Role
 from digiweb.auth.services import create_user, find_user
 from digiweb.departments.models import Department
@@ -10,8 +11,6 @@ from digiweb.extensions import db
 from digiweb.transaction import commits
 
 users_cli = AppGroup("users", help="Manage user accounts.")
-
-MIN_PASSWORD_LENGTH = 10
 
 
 @users_cli.command("create")
@@ -40,8 +39,11 @@ def create_command(username, role, department_code, full_name, email, language):
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     else:
         password = sys.stdin.readline().rstrip("\n")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise click.UsageError(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+    refused = passwords.problems(
+        password, username=username, full_name=full_name, email=email, department=department
+    )
+    if refused:
+        raise click.UsageError(refused[0])
     create_user(
         username,
         password,
@@ -51,6 +53,7 @@ def create_command(username, role, department_code, full_name, email, language):
         department=department if role == Role.OFFICER else None,
         language=language,
         actor=None,
+        must_change_password=False,  # the person typing it is the account's owner
     )
     click.echo(f"created {username} ({role.value})")
 

@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, EqualTo, Length
 
 
 class LoginForm(FlaskForm):
@@ -14,4 +14,25 @@ class LoginForm(FlaskForm):
         _l("Password"),
         validators=[DataRequired(message=_l("Enter your password.")), Length(max=256)],
         render_kw={"autocomplete": "current-password", "dir": "ltr"},
+    )
+
+
+class ChangePasswordForm(FlaskForm):
+    """The user's own change: the current password, then the new one twice. The rules of the
+    new one are the service's (digiweb/auth/passwords.py)."""
+
+    current_password = PasswordField(
+        _l("Current password"),
+        validators=[DataRequired(message=_l("Enter your current password.")), Length(max=256)],
+        render_kw={"autocomplete": "current-password", "dir": "ltr"},
+    )
+    password = PasswordField(
+        _l("New password"),
+        validators=[DataRequired(message=_l("Enter a password.")), Length(max=256)],
+        render_kw={"autocomplete": "new-password", "dir": "ltr"},
+    )
+    confirm = PasswordField(
+        _l("Repeat the new password"),
+        validators=[EqualTo("password", message=_l("The two passwords differ."))],
+        render_kw={"autocomplete": "new-password", "dir": "ltr"},
     )

@@ -63,7 +63,15 @@ class User(UserMixin, db.Model):
     # Part of the login cookie: changing it ends every session of the user at once.
     session_token: Mapped[str] = mapped_column(sa.String(64), default=new_session_token)
     failed_logins: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Until when login failures from some address slow this account down (shown to the admin).
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Part of the login throttle's keys: an administrator's "unlock" moves it on, which forgets
+    # every count of failed attempts on the account (digiweb/auth/services.py).
+    login_epoch: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Set when an administrator chose the password: the user must choose their own first.
+    must_change_password: Mapped[bool] = mapped_column(
+        default=False, server_default=sa.text("false")
+    )
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(default=1, server_default="1")

@@ -1,12 +1,13 @@
 import time
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import flash, make_response, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_user, logout_user
 
-from digiweb.auth import bp
+from digiweb.auth import bp, throttle
 from digiweb.auth.forms import LoginForm
-from digiweb.auth.services import authenticate, logout_everywhere
+from digiweb.auth.services import authenticate, logout_everywhere, note_throttled
 from digiweb.extensions import limiter
 from digiweb.security import client_address_key, configured_limit, public, safe_next_url
 from digiweb.transaction import keep_on_refusal
@@ -16,6 +17,9 @@ from digiweb.transaction import keep_on_refusal
 @public
 @limiter.limit(configured_limit("RATELIMIT_LOGIN"), methods=["POST"], key_func=client_address_key)
 def login():
+    """The same answer for an unknown name and a wrong password (401), in the same time (the
+    service checks a dummy hash); failures are slowed down per account and address, and per
+    address (digiweb/auth/throttle.py), never by a lock anyone could put on the account."""
     if current_user.is_authenticated:
         return redirect(safe_next_url(request.args.get("next")))
     form = LoginForm()
@@ -26,7 +30,21 @@ def login():
             "warning",
         )
     if request.method == "POST":
-        if form.validate_on_submit():
+        if not form.validate_on_submit():
+            status = 422
+        elif wait := throttle.wait_seconds(form.username.data):
+            keep_on_refusal()  # the admin's list shows the account as slowed down
+            note_throttled(form.username.data, wait)
+            status = 429
+            minutes = max(1, -(-wait // 60))
+            form.form_errors.append(
+                ngettext(
+                    "Too many failed attempts: wait %(num)d minute before trying again.",
+                    "Too many failed attempts: wait %(num)d minutes before trying again.",
+                    minutes,
+                )
+            )
+        else:
             result = authenticate(form.username.data, form.password.data)
             if result.ok:
                 lang = session.get("lang")
@@ -38,18 +56,14 @@ def login():
                 session.permanent = True
                 session["login_at"] = session["seen"] = int(time.time())
                 return redirect(safe_next_url(request.args.get("next")))
-            keep_on_refusal()  # the failure counts against the account
-            if result.locked:
-                status = 429
-                form.form_errors.append(
-                    _("Too many failed attempts: this account is locked for 15 minutes.")
-                )
-            else:
-                status = 401
-                form.form_errors.append(_("Wrong username or password."))
-        else:
-            status = 422
-    return render_template("auth/login.html", form=form), status
+            keep_on_refusal()  # the failure is audited
+            throttle.count_failure(form.username.data)
+            status = 401
+            form.form_errors.append(_("Wrong username or password."))
+    response = make_response(render_template("auth/login.html", form=form), status)
+    if status == 429:
+        response.headers["Retry-After"] = str(wait)
+    return response
 
 
 @bp.route("/logout", methods=["POST"])
@@ -64,4 +78,4 @@ def logout():
     return redirect(url_for("auth.login"))
 
 
-from digiweb.auth import session_routes  # noqa: E402, F401 - the session warning's endpoints
+from digiweb.auth import account_routes, session_routes  # noqa: E402, F401 - /account, /session

@@ -1,4 +1,5 @@
-"""audit log hash chain and triggers; ids never reused on SQLite
+"""audit log hash chain and triggers; ids never reused on SQLite; login throttle epoch and
+forced password change on users
 
 Revision ID: 7c1e5a9d3b20
 Revises: d51bee822368
@@ -126,6 +127,11 @@ def _chain_existing_entries():
 
 def upgrade():
     dialect = op.get_bind().dialect.name
+    # users: login_epoch (an administrator's unlock forgets the login throttle's counts) and
+    # must_change_password (a password an administrator chose is changed at the next login)
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('login_epoch', sa.Integer(), server_default='0', nullable=False))
+        batch_op.add_column(sa.Column('must_change_password', sa.Boolean(), server_default=sa.text('false'), nullable=False))
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
         batch_op.add_column(sa.Column('seq', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('prev_hash', sa.String(length=64), nullable=True))
@@ -147,3 +153,6 @@ def downgrade():
         batch_op.drop_column('entry_hash')
         batch_op.drop_column('prev_hash')
         batch_op.drop_column('seq')
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.drop_column('must_change_password')
+        batch_op.drop_column('login_epoch')

@@ -177,7 +177,7 @@ def test_create_officer_who_can_then_log_in(admin, demo_app):
         ({"username": "karim b"}, "username", "Utilisez uniquement des lettres minuscules"),
         ({"email": "k.benali@"}, "email", "Saisissez une adresse électronique"),
         ({"email": "k benali@mns.dz"}, "email", "Saisissez une adresse électronique"),
-        ({"password": "short"}, "password", "au moins 10 caractères"),
+        ({"password": "short"}, "password", "au moins 12 caractères"),
         ({"full_name": ""}, "full_name", "Saisissez le nom complet."),
         ({"role": "superuser"}, "role", None),
         ({"department": ""}, "department", "doit être rattaché à un département"),
@@ -336,7 +336,7 @@ def test_password_reset(admin, as_user, demo_app):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"password": "short", "confirm": "short"}, "au moins 10 caractères"),
+        ({"password": "short", "confirm": "short"}, "au moins 12 caractères"),
         ({"password": NEW_PASSWORD, "confirm": "something-else"}, "différents"),
     ],
 )
