@@ -20,6 +20,10 @@
 4. Exports: `/projects.csv` and `/projects.xlsx` for about 10,000 rows (one year) and for every
    year (about 100,000 rows), each in a fresh one-worker gunicorn whose RSS is sampled: time
    and peak memory, which must stay flat as the rows grow.
+5. Campaign report of a big year (`--only campaign`): the PDF of the campaign holding the most
+   sent projects (at least 5,000 with the default build), each language in a fresh process:
+   wall time and peak RSS (resource.getrusage), against 30 s and 400 MB. The report summarises
+   by department; the per-project list is the project list's XLSX export (docs/decisions.md).
 
 Exits 1 when a target is missed. Results also go to `instance/bench-<database>-<label>.json`.
 """
@@ -758,7 +762,11 @@ def pdf_child(url: str, repeat: int) -> None:
             url_fetcher=fetcher,
             font_config=font_config,
         )
-        options = {"pdf_variant": pdf_module.ARCHIVE_VARIANT} if archive else {}
+        options = (
+            {"pdf_variant": pdf_module.ARCHIVE_VARIANT, "pdf_tags": True}
+            if archive
+            else {"pdf_variant": pdf_module.DOCUMENT_VARIANT}
+        )
         return HTML(string=html, base_url=pdf_module.BASE_URL, url_fetcher=fetcher).write_pdf(
             stylesheets=[fonts], font_config=font_config, **options
         )
@@ -829,6 +837,63 @@ def pdf_child(url: str, repeat: int) -> None:
             )
     maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print("PDF_JSON " + json.dumps({"documents": results, "process_max_rss_mb": round(maxrss)}))
+
+
+# The campaign report of a year of 5,000 projects (issue 12): wall seconds and peak RSS in MB.
+CAMPAIGN_REPORT_TARGETS = {"wall_s": 30, "peak_mb": 400}
+CAMPAIGN_REPORT_MIN_PROJECTS = 5000
+
+
+def campaign_report_child(url: str, lang: str) -> None:
+    """Runs in its own process (its peak RSS is this document's alone): prints one JSON line."""
+    import resource
+
+    os.environ["DATABASE_URL"] = url
+    sys.path.insert(0, str(ROOT))
+    import sqlalchemy as sa
+
+    from digiweb import create_app
+    from digiweb.campaigns.models import Campaign
+    from digiweb.extensions import db
+    from digiweb.plans.models import SENT_STATUSES, Plan, Project
+    from digiweb.reports import services as reports
+
+    app = create_app()
+    with app.app_context():
+        year, projects = db.session.execute(
+            sa.select(Campaign.year, sa.func.count(Project.id))
+            .join(Plan, Plan.campaign_id == Campaign.id)
+            .join(Project, Project.plan_id == Plan.id)
+            .where(Plan.status.in_(SENT_STATUSES))
+            .group_by(Campaign.year)
+            .order_by(sa.func.count(Project.id).desc())
+            .limit(1)
+        ).one()
+        started = time.perf_counter()
+        content = reports.render_campaign_pdf(year, lang)
+        wall = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    row = {"year": year, "lang": lang, "projects": projects, "kb": round(len(content) / 1024)}
+    row |= {"wall_s": round(wall, 1), "peak_mb": round(peak)}
+    print("CAMPAIGN_JSON " + json.dumps(row))
+
+
+def campaign_report_bench(url: str) -> list[dict]:
+    rows = []
+    for lang in ("ar", "fr"):
+        output = subprocess.run(
+            [sys.executable, __file__, "--campaign-child", lang],
+            cwd=ROOT,
+            env=app_env(url) | {"BENCH_DATABASE_URL": url},
+            capture_output=True,
+            text=True,
+        )
+        if output.returncode != 0:
+            print(output.stderr[-3000:], file=sys.stderr)
+            raise SystemExit("the campaign report benchmark failed")
+        line = next(x for x in output.stdout.splitlines() if x.startswith("CAMPAIGN_JSON "))
+        rows.append(json.loads(line.removeprefix("CAMPAIGN_JSON ")))
+    return rows
 
 
 def pdf_bench(url: str, repeat: int) -> dict:
@@ -1081,12 +1146,36 @@ def print_report(results: dict) -> list[str]:
                     f"{fmt} export memory grows with rows: +{small['rss_growth_mb']} MB "
                     f"-> +{large['rss_growth_mb']} MB"
                 )
+    campaign = results.get("campaign_report")
+    if campaign:
+        print()
+        print(
+            f"Campaign report of the biggest year (targets: {CAMPAIGN_REPORT_TARGETS['wall_s']} s, "
+            f"{CAMPAIGN_REPORT_TARGETS['peak_mb']} MB peak RSS; a fresh process per language)"
+        )
+        for row in campaign:
+            ok = (
+                row["wall_s"] <= CAMPAIGN_REPORT_TARGETS["wall_s"]
+                and row["peak_mb"] <= CAMPAIGN_REPORT_TARGETS["peak_mb"]
+            )
+            verdict = "ok" if ok else "MISSED"
+            print(
+                f"  {row['year']} ({row['lang']}): {row['projects']:,} projects, "
+                f"{row['wall_s']} s, {row['peak_mb']} MB, {row['kb']} KB  {verdict}"
+            )
+            if not ok:
+                missed.append(
+                    f"campaign report {row['year']} ({row['lang']}): {row['wall_s']} s, "
+                    f"{row['peak_mb']} MB"
+                )
+            if row["projects"] < CAMPAIGN_REPORT_MIN_PROJECTS:
+                print(f"  (fewer than {CAMPAIGN_REPORT_MIN_PROJECTS:,} projects: build bigger)")
     print()
     if missed:
         print("TARGETS MISSED:")
         for line in missed:
             print(f"  - {line}")
-    elif not (http or service or pdfs or exports):
+    elif not (http or service or pdfs or exports or campaign):
         print("nothing measured (--only selected no part)")
     else:
         print("every target met")
@@ -1104,7 +1193,9 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=5, help="PDF renders per document")
     parser.add_argument(
-        "--only", default="http,service,pdf,exports", help="comma-separated parts to run"
+        "--only",
+        default="http,service,pdf,exports,campaign",
+        help="comma-separated parts to run",
     )
     parser.add_argument(
         "--proposed-indexes",
@@ -1113,9 +1204,13 @@ def main() -> int:
     )
     parser.add_argument("--label", default="", help="a name for this run in the results file")
     parser.add_argument("--pdf-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--campaign-child", choices=("ar", "fr"), help=argparse.SUPPRESS)
     parser.add_argument("--service-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     url = database_url()
+    if args.campaign_child:
+        campaign_report_child(url, args.campaign_child)
+        return 0
     if args.pdf_child:
         pdf_child(url, args.repeat)
         return 0
@@ -1158,6 +1253,9 @@ def main() -> int:
         results["pdf"] = pdf_bench(url, args.repeat)
     if "exports" in parts:
         results["exports"] = export_bench(url)
+    if "campaign" in parts:
+        print("  campaign report of the biggest year", flush=True)
+        results["campaign_report"] = campaign_report_bench(url)
     missed = print_report(results)
     results["missed"] = missed
     slug = re.sub(r"[^a-z0-9]+", "-", results["label"].lower()).strip("-")
