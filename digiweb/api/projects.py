@@ -9,8 +9,9 @@ from flask import current_app, jsonify, request
 
 from digiweb.api import bp
 from digiweb.cache import cached_for_viewer
+from digiweb.projects.filters import FilterError, ProjectFilters
 from digiweb.projects.routes import project_url, project_url_builder
-from digiweb.projects.services import FilterError, ProjectFilters, project_page
+from digiweb.projects.services import project_page
 
 
 def _value(member):

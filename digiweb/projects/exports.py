@@ -36,7 +36,8 @@ from digiweb.plans.models import (
     Target,
     Technology,
 )
-from digiweb.projects.services import ProjectFilters, filtered_projects
+from digiweb.projects.filters import ProjectFilters
+from digiweb.projects.services import filtered_projects
 
 CHUNK_SIZE = 1000
 CSV_MIMETYPE = "text/csv; charset=utf-8"

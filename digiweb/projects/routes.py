@@ -21,11 +21,8 @@ from digiweb.projects.exports import (
     file_chunks,
     xlsx_tempfile,
 )
+from digiweb.projects.filters import SORT_KEYS, SORT_LABELS, FilterError, ProjectFilters
 from digiweb.projects.services import (
-    SORT_KEYS,
-    SORT_LABELS,
-    FilterError,
-    ProjectFilters,
     campaign_years,
     enum_labels,
     project_page,

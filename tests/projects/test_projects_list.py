@@ -139,7 +139,8 @@ def test_officer_of_a_draft_plan_sees_its_projects(app, client, world):
 
 
 def test_officer_without_a_department_sees_nothing(world):
-    from digiweb.projects.services import ProjectFilters, filtered_projects
+    from digiweb.projects.filters import ProjectFilters
+    from digiweb.projects.services import filtered_projects
 
     add_projects(world.sent_plan, 2)
     world.officer_sent.department_id = None  # an account left half-configured

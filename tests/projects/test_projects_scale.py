@@ -10,8 +10,9 @@ import sqlalchemy as sa
 from digiweb.extensions import db
 from digiweb.plans.models import Project
 from digiweb.projects import services
+from digiweb.projects.filters import ProjectFilters
 from digiweb.projects.search_index import FTS_TABLE, TRGM_INDEX
-from digiweb.projects.services import ProjectFilters, project_page
+from digiweb.projects.services import project_page
 from tests.conftest import ON_POSTGRES
 from tests.factories import add_projects, bulk_projects, log_in
 from tests.projects.listing import COUNT, ROW_ID, YEAR, listed_ids
@@ -78,7 +79,7 @@ def test_search_results_are_those_of_the_plain_scan(reviewer, world, monkeypatch
     db.session.commit()
     assert listed_ids(reviewer, f"year=all&q={query}") == with_index
     # and the very same rows as a LIKE over the normalised text, written independently
-    words = services.ProjectFilters(q=query).search_words
+    words = ProjectFilters(q=query).search_words
     expected = [
         project.id
         for project in db.session.scalars(sa.select(Project).order_by(Project.reference))
