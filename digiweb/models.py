@@ -9,6 +9,7 @@ from digiweb.auth.tokens import ApiToken
 from digiweb.cache import DataVersion
 from digiweb.campaigns.models import Campaign, CampaignStatus, campaign_departments
 from digiweb.departments.models import Department
+from digiweb.documents.models import Document
 from digiweb.integrity import FormSubmission
 from digiweb.meetings.models import (
     AgendaItem,
@@ -17,6 +18,7 @@ from digiweb.meetings.models import (
     Decision,
     DecisionProject,
     DecisionStatus,
+    Invitation,
     Meeting,
     MeetingDocument,
     MeetingKind,
@@ -54,8 +56,10 @@ __all__ = [
     "DecisionProject",
     "DecisionStatus",
     "Department",
+    "Document",
     "FormSubmission",
     "FundingSource",
+    "Invitation",
     "Language",
     "Meeting",
     "MeetingDocument",

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("meetings", __name__, template_folder="templates")
 
-from digiweb.meetings import cli, routes  # noqa: E402, F401
+from digiweb.meetings import cli, invitation_routes, routes  # noqa: E402, F401

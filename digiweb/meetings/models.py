@@ -110,6 +110,8 @@ class Meeting(db.Model):
         sa.ForeignKey("users.id", ondelete="SET NULL")
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Set when the meeting is cancelled (invitees were sent METHOD:CANCEL).
+    cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     version: Mapped[int] = mapped_column(default=1, server_default="1")
 
     campaign: Mapped[Campaign | None] = relationship()
@@ -326,3 +328,49 @@ class CalendarFeed(db.Model):
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), unique=True)
     secret: Mapped[str] = mapped_column(sa.String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class InvitationAnswer(LabelledEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    DELEGATED = "delegated"
+
+    @staticmethod
+    def _labels():
+        return {
+            "pending": _l("No answer yet"),
+            "accepted": _l("Accepted"),
+            "declined": _l("Declined"),
+            "delegated": _l("Delegated"),
+        }
+
+
+class Invitation(db.Model):
+    """One person invited to a meeting (an officer, picked or through their department), the
+    SEQUENCE of the last invitation or update mailed to them, and their answer."""
+
+    __tablename__ = "meeting_invitations"
+    __table_args__ = (sa.UniqueConstraint("meeting_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    department_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("departments.id", ondelete="SET NULL")
+    )
+    # SEQUENCE of the last REQUEST mailed (None: not sent yet).
+    sent_sequence: Mapped[int | None]
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    answer: Mapped[InvitationAnswer] = mapped_column(
+        enum_column(InvitationAnswer), default=InvitationAnswer.PENDING
+    )
+    delegate_name: Mapped[str] = mapped_column(sa.String(200), default="")
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    meeting: Mapped[Meeting] = relationship()
+    user: Mapped[User] = relationship(lazy="joined")
+    department: Mapped[Department | None] = relationship()

@@ -371,6 +371,11 @@ def update_meeting(meeting: Meeting, values: dict, version, actor=None) -> dict:
             actor=actor,
             changes=changes,
         )
+        from digiweb.meetings import invitations  # imports this module
+
+        invitations.meeting_changed(meeting, changes)
+        if before["status"] == MeetingStatus.PLANNED.value != MeetingStatus(meeting.status):
+            invitations.prefill_attendance(meeting)
     return changes
 
 

@@ -16,6 +16,9 @@ class NotificationKind(LabelledEnum):
     REOPENED = "reopened"
     DECISION = "decision"
     DECISION_OVERDUE = "decision_overdue"
+    MEETING_INVITATION = "meeting_invitation"
+    MEETING_UPDATED = "meeting_updated"
+    MEETING_CANCELLED = "meeting_cancelled"
 
     @staticmethod
     def _labels():
@@ -27,6 +30,9 @@ class NotificationKind(LabelledEnum):
             "reopened": _l("Approval reopened"),
             "decision": _l("Decision assigned"),
             "decision_overdue": _l("Decision overdue"),
+            "meeting_invitation": _l("Invitation to a meeting"),
+            "meeting_updated": _l("Meeting changed"),
+            "meeting_cancelled": _l("Meeting cancelled"),
         }
 
 

@@ -78,6 +78,20 @@ def render_text(kind: NotificationKind, params: dict) -> str:
             department=values["department"],
             due=params.get("due", ""),
         )
+    meeting_texts = {
+        NotificationKind.MEETING_INVITATION: _("You are invited to meeting %(reference)s: "
+        "%(title)s, on %(starts)s."),
+        NotificationKind.MEETING_UPDATED: _("Meeting %(reference)s changed: %(title)s, now on "
+        "%(starts)s."),
+        NotificationKind.MEETING_CANCELLED: _("Meeting %(reference)s (%(title)s) is cancelled."),
+    }
+    if kind in meeting_texts and params.get("reference"):
+        title = params.get("title_fr") if language() == "fr" else params.get("title_ar")
+        return meeting_texts[kind] % {
+            "reference": params["reference"],
+            "title": title or "",
+            "starts": params.get("starts", ""),
+        }
     if params.get("department_code"):
         return _("%(label)s: %(department)s", label=kind.label, department=values["department"])
     return kind.label

@@ -26,6 +26,8 @@ class Mail:
     subject: str
     body: str
     lang: str
+    # (filename, content type, bytes): an invitation's .ics, for instance
+    attachments: tuple = ()
 
 
 def enabled() -> bool:
@@ -75,6 +77,13 @@ def _message(mail: Mail, sender: str) -> EmailMessage:
     message["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or "localhost")
     message["Content-Language"] = mail.lang
     message.set_content(mail.body, charset="utf-8")
+    for filename, content_type, data in mail.attachments:
+        maintype, _sep, rest = content_type.partition("/")
+        subtype, *pairs = (part.strip() for part in rest.split(";"))
+        params = dict(pair.split("=", 1) for pair in pairs if "=" in pair)
+        message.add_attachment(
+            data, maintype=maintype, subtype=subtype, filename=filename, params=params
+        )
     return message
 
 
