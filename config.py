@@ -99,6 +99,30 @@ class Config:
     SIGNING_PASSPHRASE = os.environ.get("SIGNING_PASSPHRASE", "")
     SIGNING_DEMO_DIR = str(INSTANCE_DIR / "signing")
 
+    # Directory login (digiweb/auth/directory.py; docs/deployment.md has an Active Directory
+    # example). Without LDAP_URL only local accounts exist.
+    LDAP_URL = os.environ.get("LDAP_URL", "")  # ldap://dc1.ministere.dz or ldaps://…:636
+    LDAP_START_TLS = _bool("LDAP_START_TLS")
+    LDAP_CA_FILE = os.environ.get("LDAP_CA_FILE", "")  # the directory's CA (PEM); else the system's
+    LDAP_TIMEOUT = int(os.environ.get("LDAP_TIMEOUT", "5"))  # seconds to connect, and per answer
+    LDAP_BIND_DN = os.environ.get("LDAP_BIND_DN", "")  # the service account that searches
+    LDAP_BIND_PASSWORD = os.environ.get("LDAP_BIND_PASSWORD", "")
+    LDAP_BASE_DN = os.environ.get("LDAP_BASE_DN", "")
+    LDAP_USER_FILTER = os.environ.get("LDAP_USER_FILTER", "(uid={username})")
+    LDAP_USERNAME_ATTRIBUTE = os.environ.get("LDAP_USERNAME_ATTRIBUTE", "uid")
+    LDAP_NAME_ATTRIBUTE = os.environ.get("LDAP_NAME_ATTRIBUTE", "cn")
+    LDAP_EMAIL_ATTRIBUTE = os.environ.get("LDAP_EMAIL_ATTRIBUTE", "mail")
+    # Groups: read from an attribute of the user's entry (memberOf), or searched under a base.
+    LDAP_GROUP_ATTRIBUTE = os.environ.get("LDAP_GROUP_ATTRIBUTE", "memberOf")
+    LDAP_GROUP_BASE_DN = os.environ.get("LDAP_GROUP_BASE_DN", "")
+    LDAP_GROUP_FILTER = os.environ.get("LDAP_GROUP_FILTER", "(member={dn})")
+    # "GROUP DN=role;GROUP DN=role" (admin, reviewer, viewer, officer: the highest wins)
+    LDAP_GROUP_ROLES = os.environ.get("LDAP_GROUP_ROLES", "")
+    LDAP_DEFAULT_ROLE = os.environ.get("LDAP_DEFAULT_ROLE", "")  # without a group: none, refused
+    # An officer's department: an attribute holding its code, else "GROUP DN=CODE;…"
+    LDAP_DEPARTMENT_ATTRIBUTE = os.environ.get("LDAP_DEPARTMENT_ATTRIBUTE", "")
+    LDAP_GROUP_DEPARTMENTS = os.environ.get("LDAP_GROUP_DEPARTMENTS", "")
+
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
     MAIL_USE_TLS = _bool("MAIL_USE_TLS")
@@ -115,6 +139,7 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = True
     RATELIMIT_ENABLED = False
     MAIL_SERVER = ""
+    LDAP_URL = ""  # tests/auth/test_directory.py starts its own directory
     SIGNING_PKCS12 = ""
     SIGNING_DEMO_DIR = None  # a folder of the test process (digiweb.reports.signing)
     BASE_URL = ""

@@ -20,7 +20,7 @@ from flask_login import current_user
 from werkzeug.security import generate_password_hash
 
 from digiweb.audit.services import record
-from digiweb.auth import passwords
+from digiweb.auth import directory, passwords
 from digiweb.auth import models as auth_models
 from digiweb.auth.models import Role, User
 from digiweb.db_types import utcnow
@@ -55,6 +55,8 @@ def login_epoch(username: str) -> int:
 def authenticate(username: str, password: str) -> LoginResult:
     """Check the credentials. Every success and failure is written to the audit log; the login
     route keeps a failure's entries though it answers with a refusal (`keep_on_refusal`)."""
+    if (answer := directory.authenticate(username, password)) is not None:
+        return answer  # a directory account (digiweb/auth/directory.py)
     user = find_user(username)
     # The password hash is slow by design: check it outside any transaction, so that a login
     # never holds the database's write lock (a POST's transaction starts with BEGIN IMMEDIATE
