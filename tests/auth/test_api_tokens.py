@@ -223,8 +223,10 @@ def test_an_account_has_at_most_so_many_active_tokens(demo_app, as_user):
     assert db.session.scalar(db.select(db.func.count(ApiToken.id))) == MAX_ACTIVE
 
 
-def test_the_menu_links_to_the_page(as_user):
-    assert 'href="/account/tokens"' in as_user("viewer").get("/").get_data(as_text=True)
+def test_the_account_page_links_to_the_page_and_the_menu_to_the_account(as_user):
+    client = as_user("viewer")
+    assert 'href="/account"' in client.get("/").get_data(as_text=True)
+    assert 'href="/account/tokens"' in client.get("/account").get_data(as_text=True)
 
 
 # --- rate limit ------------------------------------------------------------------------------
