@@ -369,6 +369,17 @@ def _give_everyone_notifications():
     db.session.commit()
 
 
+def _give_everyone_an_api_token():
+    """The demo data has no API tokens: one for every account, so that revoking one has
+    something to work on."""
+    from digiweb.auth.models import User
+    from digiweb.auth.tokens import create_token
+
+    for user in db.session.scalars(db.select(User)):
+        create_token(user, "fuzz")
+    db.session.commit()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("rule", RULES, ids=[f"{r.endpoint}" for r in RULES])
 def test_no_form_input_gives_a_server_error(demo_app, rule):
@@ -376,6 +387,7 @@ def test_no_form_input_gives_a_server_error(demo_app, rule):
     errors = _Errors()
     demo_app.logger.addHandler(errors)
     _give_everyone_notifications()
+    _give_everyone_an_api_token()
     username, right_values, probe_status = _choose_account(demo_app, rule)
     client = demo_app.test_client()
     assert _login(client, username)
