@@ -32,6 +32,10 @@ REVIEWERS = ("reviewer", "admin")
 WRITE_SEGMENTS = {"edit", "new", "delete", "add-slot", "carry-over", "spreadsheet"}
 
 
+def _required_box(attrs: dict) -> bool:
+    return attrs.get("type") == "checkbox" and "required" in attrs
+
+
 class Screen(HTMLParser):
     """The actions of a page: forms and links inside <main>, links of the main navigation."""
 
@@ -60,6 +64,9 @@ class Screen(HTMLParser):
             self.forms.append({"method": method, "action": attrs.get("action"), "fields": {}})
         elif tag == "input" and self._main and self.forms and attrs.get("type") == "hidden":
             self.forms[-1]["fields"][attrs.get("name")] = attrs.get("value") or ""
+        elif tag == "input" and self._main and self.forms and _required_box(attrs):
+            # a box the user must tick (the confirmation of what cannot be undone)
+            self.forms[-1]["fields"][attrs.get("name")] = attrs.get("value") or "on"
 
     def handle_endtag(self, tag):
         if tag == "main":

@@ -18,7 +18,7 @@ from digiweb.auth.models import REVIEW_ROLES
 from digiweb.errors import Conflict, Refusal, attach
 from digiweb.extensions import db, limiter
 from digiweb.i18n import fmt_date, language
-from digiweb.meetings import bp, calendar, invitations, services
+from digiweb.meetings import bp, calendar, services
 from digiweb.meetings.forms import (
     AgendaItemForm,
     AttendeeForm,
@@ -37,7 +37,7 @@ from digiweb.security import (
     roles_required,
     safe_next_url,
 )
-from digiweb.transaction import discard
+from digiweb.transaction import discard, parse_version
 
 VIEW = "meetings/view.html"
 VIEW_FRAGMENT = "meetings/_meeting.html"
@@ -135,7 +135,6 @@ def _meeting_context(meeting: Meeting, **overrides) -> dict:
         "editing_attendee": None,
         "editing_agenda": None,
         "editing_decision": None,
-        "invitations": invitations.invitations_of(meeting) if manager else [],
     }
     if editable:
         context.update(
@@ -143,8 +142,6 @@ def _meeting_context(meeting: Meeting, **overrides) -> dict:
             agenda_form=scoped(AgendaItemForm(formdata=None), "agenda-new"),
             decision_form=scoped(DecisionForm(formdata=None), "decision-new"),
             minutes_form=_minutes_form(meeting),
-            invite_departments=services.department_options(),
-            invite_officers=services.officer_options(),
         )
     context.update(overrides)
     context["followup_form"] = _followup_form_factory(
@@ -331,6 +328,7 @@ def save_minutes(reference):
 def approve_minutes(reference):
     meeting = _meeting(reference)
     try:
+        parse_version(request.form.get("version"))  # no version: 400, as before
         confirm.require()  # approved minutes are sealed for good: the box was ticked
         services.approve_minutes(meeting, request.form.get("version"), actor=current_user)
     except Refusal as error:

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
+from digiweb import confirm
 from digiweb.auth.models import REVIEW_ROLES, STAFF_ROLES
 from digiweb.campaigns.models import CampaignStatus
 from digiweb.campaigns.services import campaign_for_year, campaign_years, current_campaign
@@ -264,6 +265,7 @@ def submit(plan_id: int):
     if not form.validate():
         return _invalid(plan, form, "submit")
     try:
+        confirm.require()  # sending cannot be undone: the box was ticked
         services.submit_plan(plan, current_user, form.version.data)
     except Refusal as error:
         return _refused(plan, error, "submit")
@@ -297,6 +299,7 @@ def approve(plan_id: int):
     if not form.validate():
         return _invalid(plan, form, "approve", form.comment.data or "")
     try:
+        confirm.require()  # an approval cannot be undone: the box was ticked
         services.approve_plan(plan, current_user, form.version.data, form.comment.data or "")
     except Refusal as error:
         return _refused(plan, error, "approve", {"approve": form}, form.comment.data or "")

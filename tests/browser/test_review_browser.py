@@ -46,6 +46,7 @@ def test_send_return_correct_resend_approve(browser, live_server):
     # The project card comes back complete and the review panel refreshes itself (planChanged).
     expect(officer.locator(f"form#project-{project_id}")).to_have_count(0)
     expect(officer.locator("#missing-before-sending")).to_have_count(0)
+    officer.locator("#confirm-submit").check()
     officer.locator("#submit-plan").click()
     officer.wait_for_load_state("networkidle")
     status_is(officer, "مرسل")
@@ -86,6 +87,7 @@ def test_send_return_correct_resend_approve(browser, live_server):
     )
     form.locator("button[type=submit]").click()
     expect(officer.locator(f"form#project-{first_id}")).to_have_count(0)
+    officer.locator("#confirm-submit").check()
     officer.locator("#submit-plan").click()
     officer.wait_for_load_state("networkidle")
     status_is(officer, "مرسل")
@@ -94,6 +96,7 @@ def test_send_return_correct_resend_approve(browser, live_server):
     reviewer.goto(f"{live_server}/plans/{plan_id}")
     changes = reviewer.locator(f"#change-project-{first_id}")
     expect(changes).to_contain_text("Plateforme de dépôt en ligne et de suivi")
+    reviewer.locator("#confirm-approve").check()
     reviewer.locator("#approve-plan").click()
     reviewer.wait_for_load_state("networkidle")
     status_is(reviewer, "Approuvé")

@@ -45,7 +45,12 @@ ROUTES = [
         {"minutes_ar": "x", "minutes_fr": "y", "version": "0"},
         expect(reviewer=409, admin=409),
     ),
-    ("POST", "/meetings/{ref}/approve-minutes", {"version": "0"}, expect(reviewer=409, admin=409)),
+    (
+        "POST",
+        "/meetings/{ref}/approve-minutes",
+        {"version": "0", "confirm": "yes"},
+        expect(reviewer=409, admin=409),
+    ),
     ("POST", "/meetings/{ref}/attendees", {}, expect(reviewer=422, admin=422)),
     ("GET", "/meetings/{ref}/attendees/{attendee}/edit", None, MANAGE_GET),
     ("POST", "/meetings/{ref}/attendees/{attendee}", {}, expect(reviewer=422, admin=422)),

@@ -393,7 +393,7 @@ def test_locked_minutes_refuse_every_change_but_follow_up(world, client_for):
     posts = [
         (f"/meetings/{ref}/edit", {"title_ar": "ا", "title_fr": "b", "version": version}),
         (f"/meetings/{ref}/minutes", {"minutes_ar": "ا", "minutes_fr": "b", "version": version}),
-        (f"/meetings/{ref}/approve-minutes", {"version": version}),
+        (f"/meetings/{ref}/approve-minutes", {"version": version, "confirm": "yes"}),
         (f"/meetings/{ref}/attendees", {"name": "Intrus", "attendance": "present"}),
         (f"/meetings/{ref}/attendees/{guest}", {"name": "Intrus", "attendance": "present"}),
         (f"/meetings/{ref}/attendees/{guest}/delete", {}),
@@ -465,7 +465,7 @@ def test_approve_minutes_route_shows_the_hashes(world, client_for, monkeypatch):
     assert f'action="/meetings/{world.reference}/approve-minutes"' in page
     version = db.session.get(Meeting, world.meeting.id).version
     response = client.post(
-        f"/meetings/{world.reference}/approve-minutes", data={"version": version}
+        f"/meetings/{world.reference}/approve-minutes", data={"version": version, "confirm": "yes"}
     )
     assert response.status_code == 302
     page = text(client.get(f"/meetings/{world.reference}"))
@@ -486,7 +486,7 @@ def test_approve_with_real_pdfs_and_download_buttons(world, client_for):
     client = client_for("reviewer", "fr")
     response = client.post(
         f"/meetings/{world.reference}/approve-minutes",
-        data={"version": db.session.get(Meeting, world.meeting.id).version},
+        data={"version": db.session.get(Meeting, world.meeting.id).version, "confirm": "yes"},
     )
     assert response.status_code == 302
     page = text(client.get(f"/meetings/{world.reference}"))

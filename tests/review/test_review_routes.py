@@ -14,6 +14,7 @@ from digiweb.review import remarks as review_remarks
 from digiweb.review import services
 from tests.factories import client_as
 
+CONFIRM = {"confirm": "yes"}  # the box that confirms what cannot be undone (digiweb/confirm.py)
 USERNAMES = {
     "owner": "officer-da",
     "other": "officer-db",
@@ -64,9 +65,9 @@ LEGAL_FROM = {
     "reopen": PlanStatus.APPROVED,
 }
 FORM = {
-    "submit": {},
+    "submit": {**CONFIRM},
     "return": {"comment": "Précisez les dates."},
-    "approve": {"comment": ""},
+    "approve": {"comment": "", **CONFIRM},
     "reopen": {"reason": "Budget à revoir"},
 }
 # What each role gets for each action on a plan in the status the action needs.
@@ -128,7 +129,7 @@ def test_illegal_transition_answers_409_with_a_translated_message(world, as_role
     plan = set_status(world.plan.id, PlanStatus.APPROVED)
     client = as_role("reviewer", lang="fr")
     before = state(plan.id)
-    response = client.post(f"/plans/{plan.id}/approve", data={"version": plan.version})
+    response = client.post(f"/plans/{plan.id}/approve", data={"version": plan.version, **CONFIRM})
     assert response.status_code == 409
     assert "Seul un plan envoyé peut être approuvé" in text(response)
     assert state(plan.id) == before
@@ -156,7 +157,7 @@ def test_incomplete_plan_answers_422_listing_what_is_missing(world, as_role):
     db.session.commit()
     client = as_role("owner", lang="fr")
     before = state(plan.id)
-    response = client.post(f"/plans/{plan.id}/submit", data={"version": plan.version})
+    response = client.post(f"/plans/{plan.id}/submit", data={"version": plan.version, **CONFIRM})
     assert response.status_code == 422
     body = text(response)
     assert "ne peut pas encore être envoyé" in body
@@ -171,7 +172,10 @@ def test_two_reviewers_at_once_one_wins_the_other_gets_a_clear_message(world, as
     page = text(second.get(f"/plans/{plan.id}/review"))
     seen = int(re.search(r'name="version" value="(\d+)"', page).group(1))
     assert seen == plan.version
-    assert first.post(f"/plans/{plan.id}/approve", data={"version": seen}).status_code == 303
+    assert (
+        first.post(f"/plans/{plan.id}/approve", data={"version": seen, **CONFIRM}).status_code
+        == 303
+    )
     response = second.post(
         f"/plans/{plan.id}/return", data={"version": seen, "comment": "Budget à revoir"}
     )
@@ -305,7 +309,7 @@ def test_the_viewer_sees_no_action(world, as_role):
 def test_the_timeline_shows_each_step_with_actor_and_comment(world, as_role):
     plan = world.plan
     officer, reviewer = as_role("owner", lang="fr"), as_role("reviewer", lang="fr")
-    officer.post(f"/plans/{plan.id}/submit", data={"version": plan.version})
+    officer.post(f"/plans/{plan.id}/submit", data={"version": plan.version, **CONFIRM})
     plan = db.session.get(Plan, plan.id)
     reviewer.post(
         f"/plans/{plan.id}/return", data={"version": plan.version, "comment": "Revoir les dates"}
@@ -320,7 +324,7 @@ def test_the_timeline_shows_each_step_with_actor_and_comment(world, as_role):
 def test_changes_since_return_are_shown_to_the_reviewer(world, as_role):
     plan = world.plan
     officer, reviewer = as_role("owner", lang="fr"), as_role("reviewer", lang="fr")
-    officer.post(f"/plans/{plan.id}/submit", data={"version": plan.version})
+    officer.post(f"/plans/{plan.id}/submit", data={"version": plan.version, **CONFIRM})
     plan = db.session.get(Plan, plan.id)
     reviewer.post(f"/plans/{plan.id}/return", data={"version": plan.version, "comment": "Budget"})
     project = db.session.get(Plan, plan.id).projects[0]
@@ -328,7 +332,10 @@ def test_changes_since_return_are_shown_to_the_reviewer(world, as_role):
     db.session.commit()
     plan = db.session.get(Plan, plan.id)
     assert (
-        officer.post(f"/plans/{plan.id}/submit", data={"version": plan.version}).status_code == 303
+        officer.post(
+            f"/plans/{plan.id}/submit", data={"version": plan.version, **CONFIRM}
+        ).status_code
+        == 303
     )
     page = text(reviewer.get(f"/plans/{plan.id}/review"))
     section = page[page.index('id="changes-since-return"') :]

@@ -1,0 +1,26 @@
+"""Confirmation before what cannot be undone (sending a plan, approving a plan, approving the
+minutes): the form carries a check box the user ticks, which works without JavaScript (the
+browser will not send the form unticked: `required`), and the route refuses the action when the
+box was not ticked (422, the message next to the box), before anything is written.
+
+The POST addresses stay what they are (/submit, /approve, /approve-minutes): other systems post
+to them, and now send `confirm=yes` with the rest. Deletions follow the project's pattern: a GET
+confirmation page without JavaScript, `hx-confirm` with it."""
+
+from flask import request
+from flask_babel import gettext as _
+
+from digiweb.errors import Refusal
+
+FIELD = "confirm"
+VALUE = "yes"
+
+
+def confirmed() -> bool:
+    return request.form.get(FIELD) == VALUE
+
+
+def require() -> None:
+    """Refuse the action unless its form's confirmation box was ticked."""
+    if not confirmed():
+        raise Refusal(_("Tick the box to confirm: this cannot be undone."), 422, field=FIELD)
