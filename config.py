@@ -58,6 +58,11 @@ class Config:
     WTF_CSRF_TIME_LIMIT = None  # pages left open all day must still post
     MAX_CONTENT_LENGTH = int(os.environ.get("MAX_CONTENT_LENGTH", 5 * 1024 * 1024))
     MAX_FORM_MEMORY_SIZE = 1024 * 1024
+    # Attached documents (digiweb/documents/services.py): the largest file kept, and the virus
+    # scanner run on each upload (the file on its standard input; a non-zero exit refuses it),
+    # e.g. "clamdscan --no-summary -". Empty: no scanner.
+    DOCUMENT_MAX_BYTES = int(os.environ.get("DOCUMENT_MAX_BYTES", 4 * 1024 * 1024))
+    DOCUMENT_SCAN_COMMAND = os.environ.get("DOCUMENT_SCAN_COMMAND", "")
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

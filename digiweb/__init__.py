@@ -32,6 +32,7 @@ BLUEPRINTS = (
     "review",
     "notifications",
     "projects",
+    "documents",
     "dashboard",
     "meetings",
     "reports",

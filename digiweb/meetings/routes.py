@@ -15,10 +15,11 @@ from wtforms import DateField, SelectField, TimeField
 
 from digiweb import clock, confirm, htmx
 from digiweb.auth.models import REVIEW_ROLES
+from digiweb.documents import services as document_services
 from digiweb.errors import Conflict, Refusal, attach
 from digiweb.extensions import db, limiter
 from digiweb.i18n import fmt_date, language
-from digiweb.meetings import bp, calendar, services
+from digiweb.meetings import bp, calendar, invitations, services
 from digiweb.meetings.forms import (
     AgendaItemForm,
     AttendeeForm,
@@ -135,6 +136,8 @@ def _meeting_context(meeting: Meeting, **overrides) -> dict:
         "editing_attendee": None,
         "editing_agenda": None,
         "editing_decision": None,
+        "invitations": invitations.invitations_of(meeting) if manager else [],
+        "attached_documents": document_services.documents_of(meeting_id=meeting.id),
     }
     if editable:
         context.update(
@@ -142,6 +145,8 @@ def _meeting_context(meeting: Meeting, **overrides) -> dict:
             agenda_form=scoped(AgendaItemForm(formdata=None), "agenda-new"),
             decision_form=scoped(DecisionForm(formdata=None), "decision-new"),
             minutes_form=_minutes_form(meeting),
+            invite_departments=services.department_options(),
+            invite_officers=services.officer_options(),
         )
     context.update(overrides)
     context["followup_form"] = _followup_form_factory(

@@ -12,6 +12,7 @@ from digiweb.audit import chain
 from digiweb.audit.services import record
 from digiweb.auth.models import User
 from digiweb.departments.models import Department
+from digiweb.documents.models import Document
 from digiweb.extensions import db
 from digiweb.meetings.models import Meeting
 from digiweb.plans.models import Plan, PlanStatus, Project
@@ -39,6 +40,23 @@ def _every_table() -> dict:
     return content
 
 
+def _attach_a_document():
+    """An attached file (bytes that are not text) that the restore must give back."""
+    meeting = db.session.scalars(db.select(Meeting)).first()
+    data = b"%PDF-1.7\n\x00\xff\xfe" + bytes(range(256))
+    db.session.add(
+        Document(
+            meeting_id=meeting.id,
+            filename="ordre du jour.pdf",
+            content_type="application/pdf",
+            size=len(data),
+            sha256="0" * 64,
+            data=data,
+        )
+    )
+    db.session.commit()
+
+
 def _damage():
     """Add, change and delete in many tables, as a day of work (or a bad script) would."""
     user = db.session.scalar(db.select(User).where(User.username == "viewer"))
@@ -47,12 +65,14 @@ def _damage():
     meeting = db.session.scalars(db.select(Meeting)).first()
     meeting.title_fr = "Réunion changée"
     db.session.execute(db.delete(Project).where(Project.sequence > 5))
+    db.session.execute(db.delete(Document))
     record("backup_drill", "plan", None, label="after the backup")
     db.session.commit()
 
 
 def test_restore_gives_back_every_table_of_the_database(demo_app, tmp_path, needs_pg_tools):
     runner = demo_app.test_cli_runner()
+    _attach_a_document()
     before = _every_table()
     assert {"projects", "audit_log", "users", "meetings", "form_submissions"} <= set(before)
     file = tmp_path / "digiweb.backup"
@@ -63,7 +83,7 @@ def test_restore_gives_back_every_table_of_the_database(demo_app, tmp_path, need
     damaged = _every_table()
     assert damaged != before
     changed = {name for name in before if before[name] != damaged.get(name)}
-    assert {"users", "departments", "meetings", "projects", "audit_log"} <= changed
+    assert {"users", "departments", "meetings", "projects", "audit_log", "documents"} <= changed
 
     result = runner.invoke(args=["restore", str(file), "--yes"])
     assert result.exit_code == 0, result.output
