@@ -2,5 +2,7 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, template_folder="templates", url_prefix="/admin")
 
-from digiweb.admin import routes  # noqa: E402, F401
-from digiweb.admin import audit_routes  # noqa: E402, F401 - /admin/audit
+from digiweb.admin import (
+    audit_routes,  # noqa: F401 - /admin/audit
+    routes,  # noqa: F401
+)

@@ -372,7 +372,7 @@ def test_stale_follow_up_is_refused(world, req):
     seen = decision.version
     services.update_follow_up(decision, "done", "Reçu le 14/04", seen, reviewer)
     db.session.commit()
-    with pytest.raises(Conflict) as refused:
+    with pytest.raises(Conflict):
         services.update_follow_up(decision, "cancelled", "", seen, world.users["officer-mf"])
     db.session.rollback()
     stored = db.session.get(Decision, world.decision_mf.id)
