@@ -2,7 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, template_folder="templates", url_prefix="/admin")
 
-from digiweb.admin import (
-    audit_routes,  # noqa: F401 - /admin/audit
-    routes,  # noqa: F401
-)
+from digiweb.admin import audit_routes, routes  # noqa: E402, F401 - /admin/audit and the rest
