@@ -24,3 +24,18 @@ def require() -> None:
     """Refuse the action unless its form's confirmation box was ticked."""
     if not confirmed():
         raise Refusal(_("Tick the box to confirm: this cannot be undone."), 422, field=FIELD)
+
+
+def page_unless_confirmed(question: str, back: str):
+    """For a deletion posted without its confirmation (a plain form, without JavaScript): the
+    page that asks, whose button posts the same form again with `confirm=yes`; None when the
+    post was confirmed (htmx sends `confirm=yes` after its `hx-confirm` dialog)."""
+    if confirmed():
+        return None
+    from flask import render_template
+
+    fields = [(k, v) for k, v in request.form.items(multi=True) if k not in (FIELD, "csrf_token")]
+    page = render_template(
+        "confirm_page.html", question=question, action=request.path, fields=fields, back=back
+    )
+    return page, 200

@@ -429,6 +429,11 @@ def delete_attendee(reference, attendee_id):
     attendee: Attendee = _find(meeting.attendees, attendee_id)
     if refused := _ensure_editable(meeting, "attendees"):
         return refused
+    back = url_for("meetings.view", reference=reference) + "#attendees"
+    if asked := confirm.page_unless_confirmed(
+        _("Remove %(name)s from the attendance list?", name=attendee.name), back
+    ):
+        return asked  # without JavaScript: the page that asks first
     name = attendee.name
     try:
         services.delete_attendee(meeting, attendee, actor=current_user)
@@ -525,6 +530,9 @@ def delete_agenda_item(reference, item_id):
     item: AgendaItem = _find(meeting.agenda_items, item_id)
     if refused := _ensure_editable(meeting, "agenda"):
         return refused
+    back = url_for("meetings.view", reference=reference) + "#agenda"
+    if asked := confirm.page_unless_confirmed(_("Delete this agenda item?"), back):
+        return asked  # without JavaScript: the page that asks first
     try:
         services.delete_agenda_item(meeting, item, actor=current_user)
     except Refusal as error:
@@ -650,6 +658,9 @@ def delete_decision(reference, decision_id):
     decision = _find(meeting.decisions, decision_id)
     if refused := _ensure_editable(meeting, "decisions"):
         return refused
+    back = url_for("meetings.view", reference=reference) + "#decisions"
+    if asked := confirm.page_unless_confirmed(_("Delete this decision?"), back):
+        return asked  # without JavaScript: the page that asks first
     try:
         services.delete_decision(decision, actor=current_user)
     except Refusal as error:

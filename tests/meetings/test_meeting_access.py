@@ -70,9 +70,14 @@ ROUTES = [
         {"status": "done", "note": "ok", "version": "0"},
         expect(mf=409, mj=404, reviewer=409, admin=409),
     ),
-    ("POST", "/meetings/{ref}/attendees/{attendee}/delete", {}, expect(reviewer=302, admin=302)),
-    ("POST", "/meetings/{ref}/agenda/{item}/delete", {}, MANAGE_POST),
-    ("POST", "/meetings/{ref}/decisions/{dmf}/delete", {}, MANAGE_POST),
+    (
+        "POST",
+        "/meetings/{ref}/attendees/{attendee}/delete",
+        {"confirm": "yes"},
+        expect(reviewer=302, admin=302),
+    ),
+    ("POST", "/meetings/{ref}/agenda/{item}/delete", {"confirm": "yes"}, MANAGE_POST),
+    ("POST", "/meetings/{ref}/decisions/{dmf}/delete", {"confirm": "yes"}, MANAGE_POST),
 ]
 
 

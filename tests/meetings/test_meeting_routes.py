@@ -20,6 +20,8 @@ from digiweb.meetings.models import (
 )
 from tests.meetings.conftest import lock
 
+CONFIRMED = {"confirm": "yes"}  # what htmx sends after hx-confirm; the no-JS page posts it too
+
 HTMX = {"HX-Request": "true"}
 
 
@@ -77,7 +79,7 @@ def test_agenda_add_as_fragment_then_move_up_then_delete(world, client_for):
         "Résultats du questionnaire",
     ]
 
-    deleted = client.post(f"{url}/{new_id}/delete", headers=HTMX)
+    deleted = client.post(f"{url}/{new_id}/delete", data=CONFIRMED, headers=HTMX)
     assert deleted.status_code == 200
     assert "Débat général" not in text(deleted)
     assert agenda_titles(world.meeting.id) == ["Ouverture", "Résultats du questionnaire"]
@@ -156,12 +158,16 @@ def test_attendee_added_through_htmx_and_deleted(world, client_for):
     assert attendee.department_id == world.mj.id
     # The MJ officer now sees the meeting.
     assert client_for("officer-mj").get(f"/meetings/{world.reference}").status_code == 200
-    deleted = client.post(f"{url}/{attendee.id}/delete", headers=HTMX)
+    deleted = client.post(f"{url}/{attendee.id}/delete", data=CONFIRMED, headers=HTMX)
     assert deleted.status_code == 200
     section = text(deleted).split('<section id="attendees"', 1)[1]
     assert "<td><bdi>Nadia Saidi</bdi></td>" not in section
     assert "Nadia Saidi retiré(e) de la liste de présence." in text(deleted)
-    plain = client.post(f"{url}/{world.guest_attendee.id}/delete")
+    # without JavaScript the post first gets the page that asks, whose button confirms
+    asked = client.post(f"{url}/{world.guest_attendee.id}/delete")
+    assert asked.status_code == 200 and 'name="confirm" value="yes"' in text(asked)
+    assert db.session.scalar(db.select(db.func.count(Attendee.id))) == 2
+    plain = client.post(f"{url}/{world.guest_attendee.id}/delete", data=CONFIRMED)
     assert plain.status_code == 302
     assert db.session.scalar(db.select(db.func.count(Attendee.id))) == 1
 

@@ -32,3 +32,23 @@ def test_approving_the_minutes_needs_the_box_ticked(world, client_for, monkeypat
     done = client.post(url, data={"version": version, "confirm": "yes"})
     assert done.status_code == 302
     assert db.session.get(Meeting, world.meeting.id).status == MeetingStatus.MINUTES_APPROVED
+
+
+def test_deletions_ask_first_with_and_without_javascript(world, client_for):
+    """The delete buttons of attendees, agenda items and decisions ask (hx-confirm, which then
+    sends confirm=yes); a plain post without it gets the page that asks, and deletes nothing."""
+    from digiweb.meetings.models import AgendaItem
+
+    client = client_for("reviewer", "fr")
+    page = client.get(f"/meetings/{world.reference}").get_data(as_text=True)
+    deletes = re.findall(r'<form[^>]*action="[^"]*/delete"[^>]*>', page)
+    assert deletes and all("hx-confirm=" in f and "hx-vals=" in f for f in deletes)
+    item = world.agenda[0]
+    url = f"/meetings/{world.reference}/agenda/{item.id}/delete"
+    count = db.session.scalar(db.select(db.func.count(AgendaItem.id)))
+    asked = client.post(url)
+    assert asked.status_code == 200
+    assert 'name="confirm" value="yes"' in asked.get_data(as_text=True)
+    assert db.session.scalar(db.select(db.func.count(AgendaItem.id))) == count
+    assert client.post(url, data={"confirm": "yes"}).status_code == 302
+    assert db.session.scalar(db.select(db.func.count(AgendaItem.id))) == count - 1
