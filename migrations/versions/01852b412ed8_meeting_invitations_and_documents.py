@@ -1,7 +1,7 @@
 """meeting invitations and attached documents
 
 Revision ID: 01852b412ed8
-Revises: a16c0d3e5f21
+Revises: 5e1d2c3b4a90
 Create Date: 2026-12-02 21:01:15.950837
 
 """
@@ -13,7 +13,7 @@ import digiweb.db_types
 
 # revision identifiers, used by Alembic.
 revision = '01852b412ed8'
-down_revision = 'a16c0d3e5f21'
+down_revision = '5e1d2c3b4a90'
 branch_labels = None
 depends_on = None
 
