@@ -240,20 +240,23 @@ def make_meeting(
     campaign: Campaign | None = None, *, attendees=(), agenda=(), decisions=(), **values
 ) -> Meeting:
     """A meeting made through the meetings services (numbered MNS-YEAR-NNN in the year of its
-    date, audited), about `campaign`, with its attendees (services.AttendeeValues), agenda
-    items ((title_ar, title_fr)) and decisions (services.DecisionValues) added in that order.
+    date, audited), about `campaign`, with its attendees (attendance.AttendeeValues), agenda
+    items ((title_ar, title_fr)) and decisions (decisions.DecisionValues) added in that order.
     `values` change meeting_values()."""
     from digiweb.meetings import services
+    from digiweb.meetings.agenda import add_agenda_item
+    from digiweb.meetings.attendance import add_attendee
+    from digiweb.meetings.decisions import add_decision
 
     if campaign is not None:
         values["campaign_id"] = campaign.id
     meeting = services.create_meeting(meeting_values(**values))
     for attendee in attendees:
-        services.add_attendee(meeting, attendee)
+        add_attendee(meeting, attendee)
     for title_ar, title_fr in agenda:
-        services.add_agenda_item(meeting, title_ar, title_fr)
+        add_agenda_item(meeting, title_ar, title_fr)
     for decision in decisions:
-        services.add_decision(meeting, decision)
+        add_decision(meeting, decision)
     return meeting
 
 

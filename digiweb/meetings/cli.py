@@ -4,7 +4,7 @@ a daily cron or systemd timer."""
 
 import click
 
-from digiweb.meetings import bp, services
+from digiweb.meetings import bp, decisions
 from digiweb.transaction import commits
 
 
@@ -12,5 +12,5 @@ from digiweb.transaction import commits
 @commits
 def remind_overdue():
     """Remind the officers of the overdue open decisions of their department."""
-    count = services.remind_overdue()
+    count = decisions.remind_overdue()
     click.echo(f"{count} overdue decision(s) reminded")

@@ -23,6 +23,7 @@ from digiweb.errors import Refusal
 from digiweb.extensions import db
 from digiweb.i18n import LANGUAGES
 from digiweb.meetings import calendar
+from digiweb.meetings.attendance import _officer_function
 from digiweb.meetings.models import (
     Attendance,
     Attendee,
@@ -31,7 +32,7 @@ from digiweb.meetings.models import (
     Meeting,
     MeetingStatus,
 )
-from digiweb.meetings.services import _officer_function, ensure_editable, utc_to_local
+from digiweb.meetings.services import ensure_editable, utc_to_local
 from digiweb.notifications.models import NotificationKind
 from digiweb.notifications.services import notify_users, officers_of, render_text
 from digiweb.review import mail

@@ -19,7 +19,8 @@ from digiweb.documents import services as document_services
 from digiweb.errors import Conflict, Refusal, attach
 from digiweb.extensions import db, limiter
 from digiweb.i18n import fmt_date, language
-from digiweb.meetings import bp, calendar, invitations, services
+from digiweb.meetings import agenda, attendance, bp, calendar, invitations, services
+from digiweb.meetings import decisions as decision_services
 from digiweb.meetings.forms import (
     AgendaItemForm,
     AttendeeForm,
@@ -121,7 +122,7 @@ def _meeting_context(meeting: Meeting, **overrides) -> dict:
         "editable": editable,
         "documents": services.documents_of(meeting) if meeting.is_locked else {},
         "refs": services.project_references(d.id for d in meeting.decisions),
-        "history": services.history_of(
+        "history": decision_services.history_of(
             [d.id for d in meeting.decisions]
             + [link.decision_id for item in meeting.agenda_items for link in item.followed]
         ),
@@ -129,7 +130,7 @@ def _meeting_context(meeting: Meeting, **overrides) -> dict:
         "today": clock.today(),
         "oob_flashes": VIEW_FRAGMENT if htmx.is_htmx() else None,
         "may_follow_up": lambda d: services.can_follow_up(user, d),
-        "is_overdue": services.is_overdue,
+        "is_overdue": decision_services.is_overdue,
         "local_time": services.utc_to_local,
         "show_meeting": False,
         "conflict": None,
@@ -359,7 +360,7 @@ def add_attendee(reference):
     form = scoped(AttendeeForm(), "attendee-new")
     if form.validate():
         try:
-            attendee = services.add_attendee(meeting, form.values(), actor=current_user)
+            attendee = attendance.add_attendee(meeting, form.values(), actor=current_user)
         except Refusal as error:
             if error.status != 422:
                 return _refused(reference, error, "attendees")
@@ -398,7 +399,7 @@ def update_attendee(reference, attendee_id):
     if not form.validate():
         return _render(meeting, "attendees", 422, **editing)
     try:
-        services.update_attendee(
+        attendance.update_attendee(
             meeting, attendee, form.values(), form.version.data, actor=current_user
         )
     except Conflict as error:
@@ -436,7 +437,7 @@ def delete_attendee(reference, attendee_id):
         return asked  # without JavaScript: the page that asks first
     name = attendee.name
     try:
-        services.delete_attendee(meeting, attendee, actor=current_user)
+        attendance.delete_attendee(meeting, attendee, actor=current_user)
     except Refusal as error:
         return _refused(reference, error, "attendees")
     return _done(meeting, "attendees", _("%(name)s removed from the attendance list.", name=name))
@@ -455,7 +456,7 @@ def add_agenda_item(reference):
     if not form.validate():
         return _render(meeting, "agenda", 422, agenda_form=form)
     try:
-        item = services.add_agenda_item(
+        item = agenda.add_agenda_item(
             meeting, form.title_ar.data, form.title_fr.data, actor=current_user
         )
     except Refusal as error:
@@ -492,7 +493,7 @@ def update_agenda_item(reference, item_id):
     if not form.validate():
         return _render(meeting, "agenda", 422, **editing)
     try:
-        services.update_agenda_item(
+        agenda.update_agenda_item(
             meeting,
             item,
             form.title_ar.data,
@@ -534,7 +535,7 @@ def delete_agenda_item(reference, item_id):
     if asked := confirm.page_unless_confirmed(_("Delete this agenda item?"), back):
         return asked  # without JavaScript: the page that asks first
     try:
-        services.delete_agenda_item(meeting, item, actor=current_user)
+        agenda.delete_agenda_item(meeting, item, actor=current_user)
     except Refusal as error:
         return _refused(reference, error, "agenda")
     return _done(meeting, "agenda", _("Agenda item deleted."))
@@ -549,7 +550,7 @@ def move_agenda_item(reference, item_id):
         return refused
     direction = request.form.get("direction", "")
     try:
-        services.move_agenda_item(meeting, item, direction, actor=current_user)
+        agenda.move_agenda_item(meeting, item, direction, actor=current_user)
     except Refusal as error:
         return _refused(reference, error, "agenda")
     message = _("Item moved up.") if direction == "up" else _("Item moved down.")
@@ -583,7 +584,7 @@ def add_decision(reference):
     if not form.validate():
         return _render(meeting, "decisions", 422, decision_form=form)
     try:
-        decision = services.add_decision(meeting, form.values(), actor=current_user)
+        decision = decision_services.add_decision(meeting, form.values(), actor=current_user)
     except Refusal as error:
         if error.status != 422:
             return _refused(reference, error, "decisions")
@@ -623,7 +624,9 @@ def update_decision(reference, decision_id):
     if not form.validate():
         return _render(meeting, "decision", 422, decision=decision, **editing)
     try:
-        services.update_decision(decision, form.values(), form.version.data, actor=current_user)
+        decision_services.update_decision(
+            decision, form.values(), form.version.data, actor=current_user
+        )
     except Conflict as error:
         meeting = _reload(reference)
         conflict = _decision_conflict_forms(meeting, decision_id, form)
@@ -662,7 +665,7 @@ def delete_decision(reference, decision_id):
     if asked := confirm.page_unless_confirmed(_("Delete this decision?"), back):
         return asked  # without JavaScript: the page that asks first
     try:
-        services.delete_decision(decision, actor=current_user)
+        decision_services.delete_decision(decision, actor=current_user)
     except Refusal as error:
         return _refused(reference, error, "decisions")
     return _done(meeting, "decisions", _("Decision deleted."))
@@ -686,12 +689,12 @@ def _filter_form():
 @bp.route("/decisions")
 def decisions():
     form = _filter_form()
-    filters = services.DecisionFilters(
+    filters = decision_services.DecisionFilters(
         status=DecisionStatus.coerce(form.status.data) if not form.status.errors else None,
         department_id=form.department.data if not form.department.errors else None,
         meeting_id=form.meeting.data if not form.meeting.errors else None,
     )
-    rows = services.decisions_list(current_user, filters)
+    rows = decision_services.decisions_list(current_user, filters)
     return htmx.render(
         "meetings/decisions.html",
         "meetings/_decision_list.html",
@@ -706,11 +709,11 @@ def _list_context(rows, **overrides) -> dict:
     context = {
         "refs": services.project_references(d.id for d in rows),
         # the history on one decision's own page (the list stays one query per kind of row)
-        "history": services.history_of([d.id for d in rows]) if len(rows) == 1 else {},
+        "history": decision_services.history_of([d.id for d in rows]) if len(rows) == 1 else {},
         "today": clock.today(),
         "visible_meetings": services.visible_meeting_ids(user, (d.meeting_id for d in rows)),
         "may_follow_up": lambda d: services.can_follow_up(user, d),
-        "is_overdue": services.is_overdue,
+        "is_overdue": decision_services.is_overdue,
         "can_manage": services.can_manage(user),
         "editable": False,
         "editing_decision": None,
@@ -752,7 +755,7 @@ def follow_up(decision_id):
     status, conflict = 422, None
     if form.validate():
         try:
-            services.update_follow_up(
+            decision_services.update_follow_up(
                 decision, form.status.data, form.note.data, form.version.data, current_user
             )
         except Conflict as error:
@@ -850,7 +853,7 @@ def add_follow_up_item(reference):
     """Add the "follow-up of previous decisions" item, listing the open earlier decisions."""
     meeting = _meeting(reference)
     try:
-        services.add_follow_up_item(meeting, actor=current_user)
+        agenda.add_follow_up_item(meeting, actor=current_user)
     except Refusal as error:
         return _refused(reference, error, "agenda")
     return _done(meeting, "agenda", _("The open decisions of earlier meetings were added."))
@@ -870,7 +873,7 @@ def follow_up_at_meeting(reference, decision_id):
         return _refused(reference, Refusal(_("Choose a status of the list."), 422), "agenda")
     try:
         services.ensure_editable(meeting)
-        services.update_follow_up(
+        decision_services.update_follow_up(
             decision,
             status,
             request.form.get("note", ""),
@@ -886,4 +889,4 @@ def follow_up_at_meeting(reference, decision_id):
 @bp.app_template_global()
 def my_open_decisions() -> list:
     """The open decisions of the signed-in officer's department (their home page shows them)."""
-    return services.open_decisions_of_department(current_user.department_id)
+    return decision_services.open_decisions_of_department(current_user.department_id)

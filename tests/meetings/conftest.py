@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from digiweb.extensions import db
-from digiweb.meetings import services
+from digiweb.meetings import attendance, decisions
 from digiweb.meetings.models import Meeting, MeetingStatus
 from tests.factories import client_as, make_meeting, make_project, make_world
 
@@ -36,8 +36,8 @@ def world(app):
         meeting = make_meeting(
             world.campaign,
             attendees=[
-                services.AttendeeValues(user_id=world.officer_mf.id),
-                services.AttendeeValues(
+                attendance.AttendeeValues(user_id=world.officer_mf.id),
+                attendance.AttendeeValues(
                     name="Yacine Amrani",
                     function_ar="مدير",
                     function_fr="Directeur",
@@ -46,14 +46,14 @@ def world(app):
             ],
             agenda=[("افتتاح", "Ouverture"), ("نتائج الاستبيان", "Résultats du questionnaire")],
             decisions=[
-                services.DecisionValues(
+                decisions.DecisionValues(
                     text_ar="ترسل وزارة المالية مخططها",
                     text_fr="Le ministère des Finances transmet son plan",
                     owner_department_id=world.mf.id,
                     due_date=date(2021, 4, 15),
                     projects=project_mf.reference,
                 ),
-                services.DecisionValues(
+                decisions.DecisionValues(
                     text_ar="تقدم وزارة العدل حصيلة",
                     text_fr="Le ministère de la Justice présente un bilan",
                     owner_department_id=world.mj.id,

@@ -5,7 +5,7 @@ status recorded there."""
 from datetime import date
 
 from digiweb.extensions import db
-from digiweb.meetings import services
+from digiweb.meetings import decisions
 from digiweb.meetings.models import (
     Decision,
     DecisionStatus,
@@ -34,9 +34,9 @@ def test_assigning_a_decision_notifies_the_owner_departments_officer(world, req)
     assert world.reference in services_text(mj)
     assert len(notifications(world.officer_mf, NotificationKind.DECISION)) == 1
     decision = db.session.get(Decision, world.decision_mf.id)
-    services.update_decision(
+    decisions.update_decision(
         decision,
-        services.DecisionValues("ق", "D", world.mj.id, None),
+        decisions.DecisionValues("ق", "D", world.mj.id, None),
         decision.version,
     )
     assert len(notifications(world.officer_mj, NotificationKind.DECISION)) == 2
@@ -56,7 +56,7 @@ def test_assignment_is_mailed_after_the_commit(world, req, app, monkeypatch):
     monkeypatch.setattr(mail, "deliver", lambda mails: sent.extend(mails))
     world.officer_mj.email = "mj@example.dz"
     meeting = db.session.get(Meeting, world.meeting.id)
-    services.add_decision(meeting, services.DecisionValues("ق", "D", world.mj.id, None))
+    decisions.add_decision(meeting, decisions.DecisionValues("ق", "D", world.mj.id, None))
     assert sent == []
     db.session.commit()
     assert [m.to for m in sent] == ["mj@example.dz"]
@@ -64,9 +64,9 @@ def test_assignment_is_mailed_after_the_commit(world, req, app, monkeypatch):
 
 def test_follow_up_appends_to_the_history(world, req):
     decision = db.session.get(Decision, world.decision_mf.id)
-    services.update_follow_up(decision, "in_progress", "started", decision.version, world.reviewer)
-    services.update_follow_up(decision, "done", "finished", decision.version, world.officer_mf)
-    steps = services.history_of([decision.id])[decision.id]
+    decisions.update_follow_up(decision, "in_progress", "started", decision.version, world.reviewer)
+    decisions.update_follow_up(decision, "done", "finished", decision.version, world.officer_mf)
+    steps = decisions.history_of([decision.id])[decision.id]
     assert [(s.status, s.note, s.actor_id) for s in steps] == [
         (DecisionStatus.IN_PROGRESS, "started", world.reviewer.id),
         (DecisionStatus.DONE, "finished", world.officer_mf.id),

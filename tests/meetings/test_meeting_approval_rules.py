@@ -5,7 +5,7 @@ import pytest
 
 from digiweb.errors import MissingVersion, Refusal
 from digiweb.extensions import db
-from digiweb.meetings import services
+from digiweb.meetings import agenda, attendance, services
 from digiweb.meetings.models import Attendance, Meeting, MeetingDocument, MeetingStatus
 
 
@@ -36,7 +36,7 @@ def test_approval_needs_an_attendee_marked_present(world, ready):
 
 def test_approval_needs_an_attendance_list_at_all(world, ready):
     for attendee in list(ready.attendees):
-        services.delete_attendee(ready, attendee)
+        attendance.delete_attendee(ready, attendee)
     with pytest.raises(Refusal) as refused:
         services.approve_minutes(ready, ready.version, world.reviewer)
     assert refused.value.status == 409
@@ -44,7 +44,7 @@ def test_approval_needs_an_attendance_list_at_all(world, ready):
 
 def test_approval_needs_an_agenda_item(world, ready):
     for item in list(ready.agenda_items):
-        services.delete_agenda_item(ready, item)
+        agenda.delete_agenda_item(ready, item)
     with pytest.raises(Refusal) as refused:
         services.approve_minutes(ready, ready.version, world.reviewer)
     assert refused.value.status == 409

@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from digiweb.audit.models import AuditLog
 from digiweb.errors import Conflict, Refusal
 from digiweb.extensions import db
-from digiweb.meetings import services
+from digiweb.meetings import agenda, attendance, decisions, services
 from digiweb.meetings.models import (
     AgendaItem,
     Attendance,
@@ -157,8 +157,8 @@ def test_meeting_update_is_audited_with_old_and_new_values(world, req):
 
 def test_picked_officer_brings_name_department_and_function(world, req):
     officer = world.users["officer-mj"]
-    attendee = services.add_attendee(
-        world.meeting, services.AttendeeValues(user_id=officer.id, name="ignored")
+    attendee = attendance.add_attendee(
+        world.meeting, attendance.AttendeeValues(user_id=officer.id, name="ignored")
     )
     assert attendee.name == "Nadia Saidi"
     assert attendee.department_id == world.mj.id
@@ -170,34 +170,34 @@ def test_picked_officer_brings_name_department_and_function(world, req):
 
 def test_an_officer_is_listed_once_and_a_free_entry_needs_a_name(world, req):
     with pytest.raises(Refusal) as twice:
-        services.add_attendee(
-            world.meeting, services.AttendeeValues(user_id=world.users["officer-mf"].id)
+        attendance.add_attendee(
+            world.meeting, attendance.AttendeeValues(user_id=world.users["officer-mf"].id)
         )
     assert twice.value.field == "user_id"
     with pytest.raises(Refusal) as nameless:
-        services.add_attendee(world.meeting, services.AttendeeValues(name="  "))
+        attendance.add_attendee(world.meeting, attendance.AttendeeValues(name="  "))
     assert nameless.value.field == "name"
     reviewer = world.users["reviewer"]
     with pytest.raises(Refusal):
-        services.add_attendee(world.meeting, services.AttendeeValues(user_id=reviewer.id))
+        attendance.add_attendee(world.meeting, attendance.AttendeeValues(user_id=reviewer.id))
 
 
 def test_attendee_edit_is_refused_when_the_row_changed_meanwhile(world, req):
     guest = world.guest_attendee
-    token = fingerprint(guest, services.ATTENDEE_FIELDS)
-    services.update_attendee(
+    token = fingerprint(guest, attendance.ATTENDEE_FIELDS)
+    attendance.update_attendee(
         world.meeting,
         guest,
-        services.AttendeeValues(name="Yacine Amrani", attendance=Attendance.PRESENT),
+        attendance.AttendeeValues(name="Yacine Amrani", attendance=Attendance.PRESENT),
         token,
     )
     db.session.commit()
-    saved = fingerprint(guest, services.ATTENDEE_FIELDS)
+    saved = fingerprint(guest, attendance.ATTENDEE_FIELDS)
     with pytest.raises(Conflict) as refused:
-        services.update_attendee(
+        attendance.update_attendee(
             world.meeting,
             guest,
-            services.AttendeeValues(name="Y. Amrani", attendance=Attendance.ABSENT),
+            attendance.AttendeeValues(name="Y. Amrani", attendance=Attendance.ABSENT),
             token,
         )
     assert refused.value.version == saved  # offered to the form shown again
@@ -207,23 +207,23 @@ def test_attendee_edit_is_refused_when_the_row_changed_meanwhile(world, req):
 
 def test_agenda_items_move_up_and_down_and_renumber_on_delete(world, req):
     meeting = world.meeting
-    third = services.add_agenda_item(meeting, "نقاش", "Débat")
+    third = agenda.add_agenda_item(meeting, "نقاش", "Débat")
     first, second = world.agenda
 
     def order():
         db.session.expire(meeting, ["agenda_items"])
         return [i.title_fr for i in meeting.agenda_items]
 
-    assert services.move_agenda_item(meeting, third, "up")
+    assert agenda.move_agenda_item(meeting, third, "up")
     assert order() == ["Ouverture", "Débat", "Résultats du questionnaire"]
-    assert not services.move_agenda_item(meeting, first, "up")  # already first
-    assert services.move_agenda_item(meeting, first, "down")
+    assert not agenda.move_agenda_item(meeting, first, "up")  # already first
+    assert agenda.move_agenda_item(meeting, first, "down")
     assert order() == ["Débat", "Ouverture", "Résultats du questionnaire"]
     assert audit("agenda_item_moved")[-1].changes["order"] == [
         [first.id, third.id, second.id],
         [third.id, first.id, second.id],
     ]
-    services.delete_agenda_item(meeting, third)
+    agenda.delete_agenda_item(meeting, third)
     db.session.commit()
     positions = db.session.execute(
         db.select(AgendaItem.title_fr, AgendaItem.position)
@@ -235,19 +235,19 @@ def test_agenda_items_move_up_and_down_and_renumber_on_delete(world, req):
         ("Résultats du questionnaire", 2),
     ]
     with pytest.raises(Refusal):
-        services.move_agenda_item(meeting, first, "sideways")
+        agenda.move_agenda_item(meeting, first, "sideways")
 
 
 # --- decisions -------------------------------------------------------------------------------
 
 
 def test_project_references_are_validated(world, req):
-    projects, errors = services.parse_project_references(
+    projects, errors = decisions.parse_project_references(
         f"{world.project_mf.reference.lower()}, {world.project_mj.reference}"
     )
     assert [p.reference for p in projects] == ["2021-MF-001", "2021-MJ-001"]
     assert errors == []
-    _projects, errors = services.parse_project_references("2021-MF-999; MF-7")
+    _projects, errors = decisions.parse_project_references("2021-MF-999; MF-7")
     assert len(errors) == 2
     assert "MF-7" in errors[0]
     assert "2021-MF-999" in errors[1]
@@ -255,9 +255,9 @@ def test_project_references_are_validated(world, req):
 
 def test_decision_links_projects_and_records_them(world, req):
     decision = db.session.get(Decision, world.decision_mf.id)
-    services.update_decision(
+    decisions.update_decision(
         decision,
-        services.DecisionValues(
+        decisions.DecisionValues(
             text_ar=decision.text_ar,
             text_fr=decision.text_fr,
             owner_department_id=world.mf.id,
@@ -280,9 +280,9 @@ def test_decisions_list_puts_overdue_first_then_by_due_date(world, req):
     meeting = world.meeting
 
     def add(text, due, status=DecisionStatus.OPEN):
-        decision = services.add_decision(
+        decision = decisions.add_decision(
             meeting,
-            services.DecisionValues(text, text, world.mf.id, due),
+            decisions.DecisionValues(text, text, world.mf.id, due),
         )
         decision.status = status
         return decision
@@ -295,7 +295,7 @@ def test_decisions_list_puts_overdue_first_then_by_due_date(world, req):
     db.session.commit()
     reviewer = world.users["reviewer"]
     today = date(2025, 1, 1)
-    rows = services.decisions_list(reviewer, services.DecisionFilters(), today=today)
+    rows = decisions.decisions_list(reviewer, decisions.DecisionFilters(), today=today)
     ids = [d.id for d in rows]
     assert ids == [
         world.decision_mf.id,  # due 15/04/2021, open: overdue
@@ -306,7 +306,7 @@ def test_decisions_list_puts_overdue_first_then_by_due_date(world, req):
         world.decision_mj.id,  # 2099
         no_date.id,  # no due date: last
     ]
-    assert [services.is_overdue(d, today) for d in rows] == [
+    assert [decisions.is_overdue(d, today) for d in rows] == [
         True,
         True,
         False,
@@ -319,23 +319,23 @@ def test_decisions_list_puts_overdue_first_then_by_due_date(world, req):
 
 def test_decisions_list_filters_and_officer_scope(world, req):
     officer = world.users["officer-mf"]
-    rows = services.decisions_list(officer, services.DecisionFilters())
+    rows = decisions.decisions_list(officer, decisions.DecisionFilters())
     assert [d.id for d in rows] == [world.decision_mf.id]
     # An officer's own scope cannot be widened by a filter on another department.
-    rows = services.decisions_list(officer, services.DecisionFilters(department_id=world.mj.id))
+    rows = decisions.decisions_list(officer, decisions.DecisionFilters(department_id=world.mj.id))
     assert rows == []
     reviewer = world.users["reviewer"]
-    by_department = services.decisions_list(
-        reviewer, services.DecisionFilters(department_id=world.mj.id)
+    by_department = decisions.decisions_list(
+        reviewer, decisions.DecisionFilters(department_id=world.mj.id)
     )
     assert [d.id for d in by_department] == [world.decision_mj.id]
-    by_status = services.decisions_list(
-        reviewer, services.DecisionFilters(status=DecisionStatus.DONE)
+    by_status = decisions.decisions_list(
+        reviewer, decisions.DecisionFilters(status=DecisionStatus.DONE)
     )
     assert by_status == []
     other = services.create_meeting(meeting_values())
     db.session.commit()
-    assert services.decisions_list(reviewer, services.DecisionFilters(meeting_id=other.id)) == []
+    assert decisions.decisions_list(reviewer, decisions.DecisionFilters(meeting_id=other.id)) == []
 
 
 # --- follow-up -------------------------------------------------------------------------------
@@ -344,7 +344,7 @@ def test_decisions_list_filters_and_officer_scope(world, req):
 def test_officer_updates_the_follow_up_of_own_department_only(world, req):
     officer = world.users["officer-mf"]
     decision = db.session.get(Decision, world.decision_mf.id)
-    changes = services.update_follow_up(
+    changes = decisions.update_follow_up(
         decision, "in_progress", "Plan en cours de finalisation", decision.version, officer
     )
     assert changes["status"] == ["open", "in_progress"]
@@ -359,21 +359,21 @@ def test_officer_updates_the_follow_up_of_own_department_only(world, req):
     }
     other = db.session.get(Decision, world.decision_mj.id)
     with pytest.raises(Refusal) as refused:
-        services.update_follow_up(other, "done", "", other.version, officer)
+        decisions.update_follow_up(other, "done", "", other.version, officer)
     assert refused.value.status == 403
     viewer = world.users["viewer"]
     with pytest.raises(Refusal):
-        services.update_follow_up(decision, "done", "", decision.version, viewer)
+        decisions.update_follow_up(decision, "done", "", decision.version, viewer)
 
 
 def test_stale_follow_up_is_refused(world, req):
     reviewer = world.users["reviewer"]
     decision = db.session.get(Decision, world.decision_mf.id)
     seen = decision.version
-    services.update_follow_up(decision, "done", "Reçu le 14/04", seen, reviewer)
+    decisions.update_follow_up(decision, "done", "Reçu le 14/04", seen, reviewer)
     db.session.commit()
     with pytest.raises(Conflict):
-        services.update_follow_up(decision, "cancelled", "", seen, world.users["officer-mf"])
+        decisions.update_follow_up(decision, "cancelled", "", seen, world.users["officer-mf"])
     db.session.rollback()
     stored = db.session.get(Decision, world.decision_mf.id)
     assert (stored.status.value, stored.follow_up_note) == ("done", "Reçu le 14/04")
@@ -388,28 +388,28 @@ def test_every_change_of_a_locked_meeting_is_refused_but_follow_up(world, req):
     guest = world.guest_attendee
     item = world.agenda[1]
     decision = db.session.get(Decision, world.decision_mf.id)
-    decision_values = services.DecisionValues("ن", "t", None, None)
+    decision_values = decisions.DecisionValues("ن", "t", None, None)
     attempts = [
         lambda: services.update_meeting(meeting, meeting_values(), meeting.version),
         lambda: services.update_minutes(meeting, "ا", "b", meeting.version),
         lambda: services.approve_minutes(meeting, meeting.version, world.users["reviewer"]),
-        lambda: services.add_attendee(meeting, services.AttendeeValues(name="X")),
-        lambda: services.update_attendee(
+        lambda: attendance.add_attendee(meeting, attendance.AttendeeValues(name="X")),
+        lambda: attendance.update_attendee(
             meeting,
             guest,
-            services.AttendeeValues(name="X"),
-            fingerprint(guest, services.ATTENDEE_FIELDS),
+            attendance.AttendeeValues(name="X"),
+            fingerprint(guest, attendance.ATTENDEE_FIELDS),
         ),
-        lambda: services.delete_attendee(meeting, guest),
-        lambda: services.add_agenda_item(meeting, "ا", "b"),
-        lambda: services.update_agenda_item(
-            meeting, item, "ا", "b", fingerprint(item, services.AGENDA_FIELDS)
+        lambda: attendance.delete_attendee(meeting, guest),
+        lambda: agenda.add_agenda_item(meeting, "ا", "b"),
+        lambda: agenda.update_agenda_item(
+            meeting, item, "ا", "b", fingerprint(item, agenda.AGENDA_FIELDS)
         ),
-        lambda: services.delete_agenda_item(meeting, item),
-        lambda: services.move_agenda_item(meeting, item, "up"),
-        lambda: services.add_decision(meeting, decision_values),
-        lambda: services.update_decision(decision, decision_values, decision.version),
-        lambda: services.delete_decision(decision),
+        lambda: agenda.delete_agenda_item(meeting, item),
+        lambda: agenda.move_agenda_item(meeting, item, "up"),
+        lambda: decisions.add_decision(meeting, decision_values),
+        lambda: decisions.update_decision(decision, decision_values, decision.version),
+        lambda: decisions.delete_decision(decision),
     ]
     for attempt in attempts:
         with pytest.raises(Refusal) as refused:
@@ -418,7 +418,7 @@ def test_every_change_of_a_locked_meeting_is_refused_but_follow_up(world, req):
         db.session.rollback()
     # The follow-up of its decisions stays open.
     decision = db.session.get(Decision, world.decision_mf.id)
-    services.update_follow_up(
+    decisions.update_follow_up(
         decision, "done", "Transmis", decision.version, world.users["officer-mf"]
     )
     db.session.commit()
@@ -436,7 +436,7 @@ def test_lock_reads_the_status_from_the_database(world, req):
     )
     assert meeting.status != MeetingStatus.MINUTES_APPROVED  # stale in memory
     with pytest.raises(Refusal):
-        services.add_agenda_item(meeting, "ا", "b")
+        agenda.add_agenda_item(meeting, "ا", "b")
 
 
 # --- approval --------------------------------------------------------------------------------
@@ -524,10 +524,10 @@ def test_editing_children_leaves_the_meeting_version(world, req):
     """The minutes form on the page stays valid while the agenda and attendees change."""
     meeting = db.session.get(Meeting, world.meeting.id)
     seen = meeting.version
-    item = services.add_agenda_item(meeting, "نقطة", "Point")
-    services.move_agenda_item(meeting, item, "up")
-    services.add_attendee(meeting, services.AttendeeValues(name="Invité"))
-    services.add_decision(meeting, services.DecisionValues("ق", "D", None, None))
+    item = agenda.add_agenda_item(meeting, "نقطة", "Point")
+    agenda.move_agenda_item(meeting, item, "up")
+    attendance.add_attendee(meeting, attendance.AttendeeValues(name="Invité"))
+    decisions.add_decision(meeting, decisions.DecisionValues("ق", "D", None, None))
     db.session.commit()
     db.session.expire_all()
     assert db.session.get(Meeting, world.meeting.id).version == seen

@@ -5,7 +5,7 @@ existing guard in test_meeting_routes.py grows the rows of one meeting only."""
 from datetime import date, time
 
 from digiweb.extensions import db
-from digiweb.meetings import services
+from digiweb.meetings import attendance, decisions, services
 from tests.factories import make_meeting
 
 
@@ -16,12 +16,12 @@ def _add_meetings(world, how_many: int) -> None:
             title_fr=f"Séance {n}",
             starts_at=services.local_to_utc(date(2021, 4, 1 + n), time(9, 0)),
             attendees=[
-                services.AttendeeValues(user_id=world.users[officer].id)
+                attendance.AttendeeValues(user_id=world.users[officer].id)
                 for officer in ("officer-mf", "officer-mj")
             ],
             agenda=[("بند", f"Point {n}")],
             decisions=[
-                services.DecisionValues(
+                decisions.DecisionValues(
                     text_ar="قرار",
                     text_fr=f"Décision {n}",
                     owner_department_id=department.id,

@@ -6,7 +6,7 @@ import pytest
 
 from digiweb.auth.models import Role
 from digiweb.extensions import db
-from digiweb.meetings import services
+from digiweb.meetings import attendance, services
 from digiweb.meetings.models import Meeting
 from digiweb.reports import services as reports_services
 from tests.factories import make_user
@@ -38,7 +38,7 @@ def test_the_rule_reads_the_database_not_the_loaded_attendees(world, req):
     meeting = db.session.get(Meeting, world.meeting.id)
     outsider = world.users["officer-mj"]
     assert not _agrees(outsider, meeting)
-    services.add_attendee(meeting, services.AttendeeValues(user_id=outsider.id))
+    attendance.add_attendee(meeting, attendance.AttendeeValues(user_id=outsider.id))
     db.session.flush()
     assert _agrees(outsider, meeting)
     db.session.rollback()

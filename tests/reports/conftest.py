@@ -121,7 +121,7 @@ def small_meeting(app):
 
     from digiweb.clock import local_to_utc
     from digiweb.extensions import db
-    from digiweb.meetings import services
+    from digiweb.meetings import attendance, decisions
     from digiweb.meetings.models import Attendance
     from digiweb.plans.models import PlanStatus, Target
     from tests.factories import (
@@ -148,12 +148,12 @@ def small_meeting(app):
         minutes_ar="الفقرة الأولى.\n\nالفقرة الثانية.",
         minutes_fr="Premier paragraphe.\n\nSecond paragraphe.",
         attendees=[
-            services.AttendeeValues(name="Ali", function_fr="Responsable", department_id=sent.id),
-            services.AttendeeValues(name="Nora", attendance=Attendance.EXCUSED),
+            attendance.AttendeeValues(name="Ali", function_fr="Responsable", department_id=sent.id),
+            attendance.AttendeeValues(name="Nora", attendance=Attendance.EXCUSED),
         ],
         agenda=[("الافتتاح", "Ouverture")],
         decisions=[
-            services.DecisionValues(
+            decisions.DecisionValues(
                 text_ar="إرسال المخطط",
                 text_fr="Transmettre le plan",
                 owner_department_id=silent.id,
