@@ -59,8 +59,8 @@ def _int_rules(app):
 @pytest.mark.slow
 def test_every_int_parameter_of_every_route_refuses_hostile_values(demo_app, as_user):
     """GET and POST (with a valid CSRF token) on every rule, each int parameter set in turn to
-    a hostile value, the others to existing records: 404 (or 405 for a method the rule does
-    not have), never a 5xx, never a match."""
+    a hostile value, the others to existing records: 404 (or 405 when another rule serves the
+    same path with other methods), never a 5xx, never a match."""
     from tests.test_csrf_everywhere import _existing_id
 
     client = as_user("admin")
@@ -83,7 +83,8 @@ def test_every_int_parameter_of_every_route_refuses_hostile_values(demo_app, as_
                 for method in sorted(rule.methods & {"GET", "POST"}):
                     walked += 1
                     response = client.open(url, method=method, data={"version": "1"})
-                    if response.status_code != 404:
+                    # 404, or 405 where another rule has the same path for other methods
+                    if response.status_code not in (404, 405):
                         wrong.append(f"{method} {url}: {response.status_code}")
     assert walked > 200
     assert wrong == []
