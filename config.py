@@ -6,6 +6,7 @@
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -128,6 +129,13 @@ class Config:
     LDAP_DEPARTMENT_ATTRIBUTE = os.environ.get("LDAP_DEPARTMENT_ATTRIBUTE", "")
     LDAP_GROUP_DEPARTMENTS = os.environ.get("LDAP_GROUP_DEPARTMENTS", "")
 
+    # Background jobs (digiweb/jobs): RQ on this Redis with `flask jobs worker` processes;
+    # without it the web process runs them in a thread (one server, `make run`).
+    JOBS_REDIS_URL = os.environ.get("JOBS_REDIS_URL", "")
+    JOBS_XLSX_THRESHOLD = int(os.environ.get("JOBS_XLSX_THRESHOLD", "5000"))  # /projects.xlsx rows
+    JOBS_KEEP_HOURS = int(os.environ.get("JOBS_KEEP_HOURS", "24"))  # a finished file's life
+    JOBS_DIR = os.environ.get("JOBS_DIR", "")  # the files; default instance/exports
+
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
     MAIL_USE_TLS = _bool("MAIL_USE_TLS")
@@ -144,6 +152,10 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = True
     RATELIMIT_ENABLED = False
     MAIL_SERVER = ""
+    JOBS_REDIS_URL = ""
+    JOBS_INLINE = True  # jobs run before the answer (tests/jobs use the thread)
+    JOBS_DIR = str(Path(tempfile.gettempdir()) / "digiweb-test-exports")
+    JOBS_XLSX_THRESHOLD = 1_000_000  # exports stay in the request (tests/jobs set their own)
     LDAP_URL = ""  # tests/auth/test_directory.py starts its own directory
     SIGNING_PKCS12 = ""
     SIGNING_DEMO_DIR = None  # a folder of the test process (digiweb.reports.signing)

@@ -37,6 +37,7 @@ BLUEPRINTS = (
     "meetings",
     "reports",
     "api",
+    "jobs",
 )
 
 ERROR_CODES = (400, 403, 404, 405, 413, 422, 429, 500, 503)

@@ -75,7 +75,9 @@ from digiweb.extensions import db
 T = TypeVar("T")
 
 # Tables whose changes never affect a cached result: writing them alone does not bump.
-IGNORED_TABLES = frozenset({"audit_log", "notifications", "data_version", "form_submissions"})
+IGNORED_TABLES = frozenset(
+    {"audit_log", "notifications", "data_version", "form_submissions", "api_tokens", "export_jobs"}
+)
 DEFAULT_MAX_ENTRIES = 512
 _ENVIRON_KEY = "digiweb.data_version"
 _WROTE = "digiweb.wrote"  # on Connection.info: this transaction wrote data

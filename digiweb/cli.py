@@ -8,6 +8,7 @@ CLI_MODULES = (
     "digiweb.auth.tokens_cli",
     "digiweb.backup",
     "digiweb.demo.cli",
+    "digiweb.jobs.cli",
     "digiweb.dashboard.cli",
     "digiweb.reports.cli",
 )

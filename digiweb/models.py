@@ -11,6 +11,7 @@ from digiweb.campaigns.models import Campaign, CampaignStatus, campaign_departme
 from digiweb.departments.models import Department
 from digiweb.documents.models import Document
 from digiweb.integrity import FormSubmission
+from digiweb.jobs.models import ExportJob
 from digiweb.meetings.models import (
     AgendaItem,
     Attendance,
@@ -56,6 +57,7 @@ __all__ = [
     "DecisionProject",
     "DecisionStatus",
     "Department",
+    "ExportJob",
     "Document",
     "FormSubmission",
     "FundingSource",

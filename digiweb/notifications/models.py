@@ -19,6 +19,7 @@ class NotificationKind(LabelledEnum):
     MEETING_INVITATION = "meeting_invitation"
     MEETING_UPDATED = "meeting_updated"
     MEETING_CANCELLED = "meeting_cancelled"
+    EXPORT_READY = "export_ready"
 
     @staticmethod
     def _labels():
@@ -33,6 +34,7 @@ class NotificationKind(LabelledEnum):
             "meeting_invitation": _l("Invitation to a meeting"),
             "meeting_updated": _l("Meeting changed"),
             "meeting_cancelled": _l("Meeting cancelled"),
+            "export_ready": _l("Your export is ready to download"),
         }
 
 

@@ -232,8 +232,9 @@ def csv_chunks(filters: ProjectFilters, user) -> Iterator[bytes]:
 # --- XLSX -------------------------------------------------------------------------------------
 
 
-def write_xlsx(filters: ProjectFilters, user, target) -> int:
-    """Write the workbook into the binary file `target`; returns the number of project rows."""
+def write_xlsx(filters: ProjectFilters, user, target, progress=None) -> int:
+    """Write the workbook into the binary file `target`; returns the number of project rows.
+    `progress(rows written)` is called after each chunk (a background job's progress bar)."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=_sheet_title(filters))
     if language() == "ar":
@@ -260,6 +261,8 @@ def write_xlsx(filters: ProjectFilters, user, target) -> int:
                 [_xlsx_cell(sheet, kind, value) for kind, value in zip(kinds, row, strict=True)]
             )
         count += len(rows)
+        if progress is not None:
+            progress(count)
     last_column = get_column_letter(len(COLUMNS))
     sheet.auto_filter.ref = f"A1:{last_column}{count + 1}"
     workbook.save(target)

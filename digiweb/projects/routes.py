@@ -139,6 +139,13 @@ def export_xlsx():
         filters = ProjectFilters.from_args(request.args)
     except FilterError as error:
         return _invalid_filters(error)
+    from flask import current_app
+
+    from digiweb.jobs.routes import large_export_page  # (the jobs area imports this one)
+
+    count = project_page(filters, current_user, exact_total=True).total
+    if count > current_app.config["JOBS_XLSX_THRESHOLD"]:
+        return large_export_page(count, current_app.config["JOBS_XLSX_THRESHOLD"])
     handle, size = xlsx_tempfile(filters, current_user)
     response = Response(file_chunks(handle), mimetype=XLSX_MIMETYPE, direct_passthrough=True)
     response.content_length = size

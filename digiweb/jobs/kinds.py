@@ -1,0 +1,42 @@
+"""The exports that run as jobs above a size: the project list's XLSX (JOBS_XLSX_THRESHOLD
+rows, /projects.xlsx)."""
+
+from werkzeug.datastructures import MultiDict
+
+from digiweb.jobs.services import Kind, register
+from digiweb.projects.exports import XLSX_MIMETYPE, export_filename, write_xlsx
+from digiweb.projects.filters import ProjectFilters
+from digiweb.projects.services import project_page
+
+# The query parameters of the list that the export keeps (the others mean nothing to it).
+PROJECT_PARAMETERS = (
+    "year", "q", "department", "target", "kind", "technology", "status", "sort",
+)  # fmt: skip
+
+
+def project_params(args) -> dict:
+    return {name: args.get(name) for name in PROJECT_PARAMETERS if args.get(name)}
+
+
+def _filters(params: dict) -> ProjectFilters:
+    return ProjectFilters.from_args(MultiDict(params))
+
+
+def count_projects(params: dict, user) -> int:
+    return project_page(_filters(params), user, exact_total=True).total
+
+
+def _make_projects_xlsx(params: dict, user, target, progress) -> None:
+    total = count_projects(params, user)
+    write_xlsx(_filters(params), user, target, progress=lambda done: progress(done, total))
+
+
+register(
+    "projects_xlsx",
+    Kind(
+        count=count_projects,
+        make=_make_projects_xlsx,
+        filename=lambda params: export_filename(_filters(params), "xlsx"),
+        mimetype=XLSX_MIMETYPE,
+    ),
+)
