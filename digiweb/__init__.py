@@ -11,6 +11,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 import config as config_module
 from digiweb import errors, i18n, integrity, numbers, templating
+from digiweb.auth.account_routes import require_own_password
 from digiweb.extensions import babel, csrf, db, limiter, login_manager, migrate
 from digiweb.htmx import add_vary_header, is_htmx, refresh_response
 from digiweb.security import (
@@ -19,7 +20,6 @@ from digiweb.security import (
     redirect_to_login,
     require_login,
 )
-from digiweb.auth.account_routes import require_own_password
 from digiweb.transaction import App
 
 # Every area is a blueprint package with `bp` in its __init__.py.

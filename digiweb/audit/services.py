@@ -106,9 +106,7 @@ def entries_page(filters: dict, page: int = 1) -> tuple[list[AuditLog], int]:
     query = _filtered(filters)
     total = db.session.scalar(db.select(db.func.count()).select_from(query.subquery()))
     rows = db.session.scalars(
-        query.order_by(AuditLog.id.desc())
-        .limit(PAGE_SIZE)
-        .offset((max(page, 1) - 1) * PAGE_SIZE)
+        query.order_by(AuditLog.id.desc()).limit(PAGE_SIZE).offset((max(page, 1) - 1) * PAGE_SIZE)
     )
     return list(rows), total
 

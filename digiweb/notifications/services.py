@@ -79,10 +79,12 @@ def render_text(kind: NotificationKind, params: dict) -> str:
             due=params.get("due", ""),
         )
     meeting_texts = {
-        NotificationKind.MEETING_INVITATION: _("You are invited to meeting %(reference)s: "
-        "%(title)s, on %(starts)s."),
-        NotificationKind.MEETING_UPDATED: _("Meeting %(reference)s changed: %(title)s, now on "
-        "%(starts)s."),
+        NotificationKind.MEETING_INVITATION: _(
+            "You are invited to meeting %(reference)s: %(title)s, on %(starts)s."
+        ),
+        NotificationKind.MEETING_UPDATED: _(
+            "Meeting %(reference)s changed: %(title)s, now on %(starts)s."
+        ),
         NotificationKind.MEETING_CANCELLED: _("Meeting %(reference)s (%(title)s) is cancelled."),
     }
     if kind in meeting_texts and params.get("reference"):
