@@ -20,11 +20,12 @@ from digiweb.plans.models import (
     Priority,
     ProjectKind,
     ProjectStatus,
+    Rating,
     Target,
     Technology,
 )
 
-VERSION = "1.1.0"  # of the API's description: minor for an addition, major for a change
+VERSION = "1.2.0"  # of the API's description: minor for an addition, major for a change
 SORT_KEYS = ("reference", "title", "department", "target", "status", "budget", "progress")
 MAX_PER_PAGE = 50
 
@@ -64,6 +65,8 @@ def _object(properties: dict, *, required=None, description: str = "") -> dict:
 COUNT = {"type": "integer", "minimum": 0}
 DATETIME = {"type": "string", "format": "date-time"}
 DATE = {"type": "string", "format": "date"}
+LEVEL = {"type": "integer", "minimum": 0, "maximum": 4}
+LEVELS = [str(level) for level in range(5)]
 
 
 def _counts(description: str, keys=None) -> dict:
@@ -170,6 +173,38 @@ def _schemas() -> dict:
                 "start_date": _nullable(DATE),
                 "end_date": _nullable(DATE),
                 "budget_dzd": _nullable({"type": "integer", "minimum": 0}),
+                "maturity_level": _nullable(
+                    {
+                        **LEVEL,
+                        "description": "How far the procedure the project serves is online "
+                        "today: 0 paper only, 1 information online, 2 form to download, 3 online "
+                        "submission, 4 fully online (tracking, e-payment or e-signature); null "
+                        "when not given.",
+                    }
+                ),
+                "maturity_target": _nullable(
+                    {**LEVEL, "description": "The level the project brings it to (0-4)."}
+                ),
+                "self_rating": _nullable(
+                    {
+                        "type": "string",
+                        "enum": _values(Rating),
+                        "description": "The department's latest self-rating.",
+                    }
+                ),
+                "self_rating_on": _nullable(DATE),
+                "ministry_rating": _nullable(
+                    {
+                        "type": "string",
+                        "enum": _values(Rating),
+                        "description": "The ministry's latest rating.",
+                    }
+                ),
+                "ministry_rating_on": _nullable(DATE),
+                "rating_stale": {
+                    "type": "boolean",
+                    "description": "One of the two ratings is older than RATING_STALE_DAYS.",
+                },
                 "url": {
                     "type": "string",
                     "description": "The project's page (a path of this site).",
@@ -318,6 +353,16 @@ def _paths() -> dict:
                 _enum_query("kind", ProjectKind, "The kind of project."),
                 _enum_query("technology", Technology, "A technology the projects use."),
                 _enum_query("status", ProjectStatus, "The projects' status."),
+                _query(
+                    "maturity",
+                    {"type": "string", "enum": ["", *LEVELS]},
+                    "The digital maturity of the procedure today (0-4).",
+                ),
+                _query(
+                    "maturity_target",
+                    {"type": "string", "enum": ["", *LEVELS]},
+                    "The digital maturity targeted (0-4).",
+                ),
                 _query(
                     "sort",
                     {"type": "string", "enum": ["", *SORT_KEYS, *(f"-{key}" for key in SORT_KEYS)]},

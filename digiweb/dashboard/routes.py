@@ -15,11 +15,22 @@ from digiweb.campaigns.services import current_campaign
 from digiweb.dashboard import bp
 from digiweb.dashboard.charts import bar_chart, bar_svg, donut_chart, fmt_percent
 from digiweb.dashboard.forms import DashboardFilterForm
+from digiweb.dashboard.maturity import LEVELS, maturity_figures, maturity_over_the_years
 from digiweb.dashboard.services import consolidated_stats, structure, year_over_year
 from digiweb.dashboard.summary import summary_text
 from digiweb.htmx import is_htmx, render
 from digiweb.i18n import fmt_amount, language, text_direction
-from digiweb.plans.models import PlanStatus, ProjectKind, ProjectStatus, Target, Technology
+from digiweb.plans.models import (
+    SENT_STATUSES,
+    PlanStatus,
+    ProjectKind,
+    ProjectStatus,
+    Rating,
+    Target,
+    Technology,
+)
+from digiweb.projects.schema import level_label
+from digiweb.review.ratings import ratings_matrix
 from digiweb.security import roles_required
 
 
@@ -155,6 +166,21 @@ def _department_rows(stats: dict, link: dict) -> list[dict]:
     ]
 
 
+def _sent_plan_ids(year: int, department_id: int | None) -> set[int] | None:
+    """The ids of the year's sent plans of one department (None: every department)."""
+    if department_id is None:
+        return None
+    info = structure()
+    sent = {status.value for status in SENT_STATUSES}
+    return {
+        p.id
+        for p in info.plans
+        if p.campaign_id == info.years.get(year)
+        and p.department_id == department_id
+        and p.status in sent
+    }
+
+
 def _current_year(years: list[int]) -> int | None:
     """The year shown without a `year` parameter: the open campaign, else the latest (cached)."""
 
@@ -182,6 +208,7 @@ def _figures_html(year: int, department, target: str | None) -> Markup:
         link["target"] = target
         other_lang = "fr" if viewer.language == "ar" else "ar"
         history = year_over_year(department_id=department_id, target=target)
+        maturity_history = maturity_over_the_years(department_id=department_id, target=target)
         return {
             "stats": stats,
             "department": department,
@@ -195,6 +222,13 @@ def _figures_html(year: int, department, target: str | None) -> Markup:
             "history": history if len(history) > 1 else [],
             "projects_url": projects_url,
             "plans_url": plans_url,
+            # Digital maturity and the two ratings (issue 16).
+            "maturity": maturity_figures(year, department_id=department_id, target=target),
+            "maturity_history": maturity_history if len(maturity_history) > 1 else [],
+            "ratings": ratings_matrix(year, _sent_plan_ids(year, department_id), target),
+            "level_labels": [level_label(level) for level in LEVELS],
+            "rating_labels": {r.value: r.label for r in Rating},
+            "target_labels": {**{t.value: t.label for t in Target}, "none": _("Not specified")},
         }
 
     key = (year, department_id, target)

@@ -23,16 +23,23 @@ from digiweb.meetings.models import (
 )
 from digiweb.plans.models import (
     FundingSource,
+    Indicator,
+    IndicatorValue,
     Plan,
     PlanEvent,
     PlanEventKind,
     PlanStatus,
     Priority,
+    ProgressUpdate,
     Project,
     ProjectKind,
+    ProjectRating,
     ProjectStatus,
+    Rating,
+    RatingSource,
     Target,
 )
+from digiweb.projects.schema import MATURITY_FIELDS
 
 DEMO_PASSWORD = "digiweb-demo"  # noqa: S105 - the documented password of the demo accounts
 
@@ -144,6 +151,7 @@ def _project_from_spec(plan: Plan, spec: dict) -> Project:
         beneficiaries_ar=spec.get("beneficiaries_ar") or "",
         beneficiaries_fr=spec.get("beneficiaries_fr") or "",
         partners=spec.get("partners") or "",
+        **{name: spec.get(name) for name in MATURITY_FIELDS},
     )
     project.technologies = spec.get("technologies") or []
     return project
@@ -236,7 +244,73 @@ def ensure_campaign_2021() -> Campaign | None:
         db.session.add(_project_from_spec(plan, spec))
     for index, (code, status) in enumerate(sorted(statuses.items())):
         _play_workflow(plans[code], status, officers.get(code), reviewer, index)
+    db.session.flush()
+    _add_follow_up(campaign, officers, reviewer)
     return campaign
+
+
+def _add_follow_up(campaign: Campaign, officers: dict, reviewer: User) -> None:
+    """The ratings and indicators of demo_follow_up(): each self-rating with the progress
+    update it was given at, in the officer's language; the reviewer's in French."""
+    from digiweb.demo import data
+
+    follow_up = data.demo_follow_up()
+    projects = {
+        p.reference: p
+        for p in db.session.scalars(db.select(Project).where(Project.year == campaign.year))
+    }
+    for item in follow_up["self_ratings"]:
+        project = projects[item["reference"]]
+        officer = officers.get(project.department.code)
+        language = getattr(officer.language, "value", officer.language) if officer else "ar"
+        reason = item["reason"][1] if language == "fr" else item["reason"][0]
+        when = _local(item["on"].year, item["on"].month, item["on"].day, 11)
+        update = ProgressUpdate(
+            project_id=project.id,
+            actor_id=officer.id if officer else None,
+            status=project.status,
+            progress=project.progress,
+            note=reason,
+            created_at=when,
+        )
+        db.session.add(update)
+        db.session.flush()
+        db.session.add(
+            ProjectRating(
+                project_id=project.id,
+                source=RatingSource.SELF,
+                rating=Rating(item["rating"]),
+                reason=reason,
+                actor_id=officer.id if officer else None,
+                progress_update_id=update.id,
+                created_at=when,
+            )
+        )
+    for item in follow_up["ministry_ratings"]:
+        on = item["on"]
+        db.session.add(
+            ProjectRating(
+                project_id=projects[item["reference"]].id,
+                source=RatingSource.MINISTRY,
+                rating=Rating(item["rating"]),
+                reason=item["reason"][1],
+                actor_id=reviewer.id,
+                created_at=_local(on.year, on.month, on.day, 15),
+            )
+        )
+    for item in follow_up["indicators"]:
+        indicator = Indicator(
+            project_id=projects[item["reference"]].id,
+            label_ar=item["label_ar"],
+            label_fr=item["label_fr"],
+            unit=item["unit"],
+            baseline=item["baseline"],
+            target=item["target"],
+        )
+        indicator.values = [
+            IndicatorValue(year=year, value=value) for year, value in item["values"].items()
+        ]
+        db.session.add(indicator)
 
 
 def campaign_plans(campaign: Campaign) -> list[Plan]:

@@ -13,7 +13,7 @@ from digiweb.plans.models import (
     ProjectStatus,
 )
 from digiweb.plans.services import FIELD_LABELS, PROJECT_FIELDS, parse_whole_number
-from digiweb.projects.schema import MAX_BUDGET, PROJECT_SCHEMA
+from digiweb.projects.schema import MAX_BUDGET, NO, PROJECT_SCHEMA, YES, level_label
 
 BLANK_LABEL = _l("— not chosen —")
 
@@ -92,6 +92,36 @@ def local_date_field(label):
     )
 
 
+def optional_int(value):
+    """A select's value as a whole number; empty is None (`coerce` of a level)."""
+    if value is None or value == "":
+        return None
+    return int(value)
+
+
+def optional_bool(value):
+    """A yes/no select's value: True, False or None (not said)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return value
+    if value in ("yes", "no"):
+        return value == "yes"
+    raise ValueError(value)
+
+
+def level_choices(spec):
+    """The levels of a `level` field, labelled in the current language (built per request)."""
+    return lambda: [
+        SelectChoice("", BLANK_LABEL),
+        *(SelectChoice(str(level), level_label(level)) for level in range(len(spec.levels))),
+    ]
+
+
+def boolean_choices():
+    return [SelectChoice("", BLANK_LABEL), SelectChoice("yes", YES), SelectChoice("no", NO)]
+
+
 def _ar(**kw):
     return {"dir": "rtl", "lang": "ar", **kw}
 
@@ -146,6 +176,37 @@ def _form_field(spec):
             minimum=0,
             maximum=MAX_BUDGET,
             message=_l("Enter the budget as a whole amount in dinars, for example 1 250 000."),
+            render_kw={"dir": "ltr", "inputmode": "numeric", "autocomplete": "off"},
+        )
+    if spec.kind == "level":
+        return SelectField(
+            label,
+            choices=level_choices(spec),
+            coerce=optional_int,
+            default=None,
+            invalid_choice_message=_l("Choose one of the proposed values."),
+            invalid_value_message=_l("Choose one of the proposed values."),
+        )
+    if spec.kind == "boolean":
+        return SelectField(
+            label,
+            choices=boolean_choices,
+            coerce=optional_bool,
+            default=None,
+            invalid_choice_message=_l("Choose one of the proposed values."),
+            invalid_value_message=_l("Choose one of the proposed values."),
+        )
+    if spec.kind in ("count", "percent"):
+        message = (
+            _l("A share in percent: a whole number from 0 to 100.")
+            if spec.kind == "percent"
+            else _l("A whole number, zero or more.")
+        )
+        return WholeNumberField(
+            label,
+            minimum=0,
+            maximum=spec.maximum,
+            message=message,
             render_kw={"dir": "ltr", "inputmode": "numeric", "autocomplete": "off"},
         )
     raise ValueError(f"no form field for the kind {spec.kind!r} of {spec.name}")
@@ -220,3 +281,43 @@ class PlanForm(FlaskForm):
             "contact_email": self.contact_email.data,
             "contact_phone": self.contact_phone.data,
         }
+
+
+class IndicatorForm(FlaskForm):
+    """An indicator of a project (digiweb.plans.indicators checks it again)."""
+
+    label_ar = StringField(
+        _l("Indicator in Arabic"),
+        filters=[strip],
+        validators=[Length(max=200, message=_l("At most %(max)d characters."))],
+        render_kw=_ar(),
+    )
+    label_fr = StringField(
+        _l("Indicator in French"),
+        filters=[strip],
+        validators=[Length(max=200, message=_l("At most %(max)d characters."))],
+        render_kw=_fr(),
+    )
+    unit = StringField(
+        _l("Unit"),
+        filters=[strip],
+        validators=[Length(max=40, message=_l("At most %(max)d characters."))],
+        render_kw={"dir": "auto", "size": 8},
+    )
+    baseline = StringField(_l("Baseline"), filters=[strip], render_kw={"dir": "ltr", "size": 10})
+    target = StringField(_l("Target value"), filters=[strip], render_kw={"dir": "ltr", "size": 10})
+    version = HiddenField()
+
+    def indicator_data(self) -> dict:
+        return {name: getattr(self, name).data for name in INDICATOR_FIELDS}
+
+
+INDICATOR_FIELDS = ("label_ar", "label_fr", "unit", "baseline", "target")
+
+
+class IndicatorValueForm(FlaskForm):
+    """The value an indicator reached in a year."""
+
+    year = SelectField(_l("Year"), choices=[], validate_choice=False)
+    value = StringField(_l("Value reached"), filters=[strip], render_kw={"dir": "ltr", "size": 10})
+    version = HiddenField()

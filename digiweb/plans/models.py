@@ -286,6 +286,8 @@ class Project(db.Model):
         sa.Index("ix_projects_year_budget", "year", "budget_dzd", "id"),
         sa.Index("ix_projects_year_title_ar", "year", "title_ar", "id"),
         sa.Index("ix_projects_year_title_fr", "year", "title_fr", "id"),
+        # The list filtered by maturity level (issue 16).
+        sa.Index("ix_projects_year_maturity", "year", "maturity_level"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -315,6 +317,15 @@ class Project(db.Model):
     beneficiaries_ar: Mapped[str] = mapped_column(sa.Text, default="")
     beneficiaries_fr: Mapped[str] = mapped_column(sa.Text, default="")
     partners: Mapped[str] = mapped_column(sa.Text, default="")
+    # Digital maturity of the procedure the project serves (issue 16): levels 0-4 now and
+    # targeted (digiweb.projects.schema.MATURITY_LEVELS), None when not given.
+    maturity_level: Mapped[int | None] = mapped_column(sa.SmallInteger)
+    maturity_target: Mapped[int | None] = mapped_column(sa.SmallInteger)
+    online_identity: Mapped[bool | None]
+    data_from_apis: Mapped[bool | None]
+    yearly_procedures: Mapped[int | None] = mapped_column(sa.BigInteger)
+    online_share: Mapped[int | None] = mapped_column(sa.SmallInteger)
+    accessibility_checked: Mapped[bool | None]
     # The project of an earlier year this one continues (carry-over keeps identity).
     carried_from_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("projects.id", ondelete="SET NULL"), index=True
@@ -400,3 +411,108 @@ class ProgressUpdate(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     actor: Mapped[User | None] = relationship()
+
+
+class Rating(LabelledEnum):
+    """How a project is going: the department's own rating and the ministry's (issue 16)."""
+
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+    @staticmethod
+    def _labels():
+        return {
+            "green": _l("Green: on track"),
+            "amber": _l("Amber: at risk"),
+            "red": _l("Red: in difficulty"),
+        }
+
+    @property
+    def rank(self) -> int:
+        """0 green, 1 amber, 2 red: how far apart two ratings are."""
+        return list(Rating).index(self)
+
+
+class RatingSource(LabelledEnum):
+    SELF = "self"
+    MINISTRY = "ministry"
+
+    @staticmethod
+    def _labels():
+        return {
+            "self": _l("Department's self-rating"),
+            "ministry": _l("Ministry's rating"),
+        }
+
+
+class ProjectRating(db.Model):
+    """A dated rating of a project: the department's at a progress update (`progress_update`),
+    or the ministry's by a reviewer. Never changed: the latest of each source is the current
+    one."""
+
+    __tablename__ = "project_ratings"
+    __table_args__ = (sa.Index("ix_project_ratings_current", "project_id", "source", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(sa.ForeignKey("projects.id", ondelete="CASCADE"))
+    source: Mapped[RatingSource] = mapped_column(enum_column(RatingSource))
+    rating: Mapped[Rating] = mapped_column(enum_column(Rating))
+    reason: Mapped[str] = mapped_column(sa.Text, default="")
+    actor_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
+    progress_update_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("progress_updates.id", ondelete="SET NULL")
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    actor: Mapped[User | None] = relationship()
+
+
+class Indicator(db.Model):
+    """A measure of what a project changes (issue 16): its label in both languages, unit,
+    baseline, target and the value reached each year."""
+
+    __tablename__ = "indicators"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    label_ar: Mapped[str] = mapped_column(sa.String(200), default="")
+    label_fr: Mapped[str] = mapped_column(sa.String(200), default="")
+    unit: Mapped[str] = mapped_column(sa.String(40), default="")
+    baseline: Mapped[float | None] = mapped_column(sa.Float)
+    target: Mapped[float | None] = mapped_column(sa.Float)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+
+    values: Mapped[list["IndicatorValue"]] = relationship(
+        order_by="IndicatorValue.year",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        lazy="selectin",
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def label(self) -> str:
+        return (
+            (self.label_fr or self.label_ar) if _in_french() else (self.label_ar or self.label_fr)
+        )
+
+    def value_of(self, year: int) -> float | None:
+        return next((v.value for v in self.values if v.year == year), None)
+
+
+class IndicatorValue(db.Model):
+    """The value an indicator reached in a year."""
+
+    __tablename__ = "indicator_values"
+
+    indicator_id: Mapped[int] = mapped_column(
+        sa.ForeignKey("indicators.id", ondelete="CASCADE"), primary_key=True
+    )
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    value: Mapped[float] = mapped_column(sa.Float)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

@@ -6,9 +6,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
-from digiweb.i18n import bdi, fmt_amount, fmt_date
-from digiweb.plans.models import PlanStatus, Technology
+from digiweb.i18n import bdi, fmt_amount, fmt_date, fmt_number
+from digiweb.plans.models import PlanStatus, Rating, Technology
 from digiweb.plans.services import ENUM_FIELDS, PROJECT_FIELDS, field_label, is_blank
+from digiweb.projects.schema import BY_NAME, boolean_label, level_label
 
 ACTION_LABELS = {
     "project_created": _l("Project created"),
@@ -16,6 +17,12 @@ ACTION_LABELS = {
     "project_deleted": _l("Project deleted"),
     "plan_updated": _l("Plan changed"),
     "plan_started": _l("Plan started"),
+    "project_progress": _l("Follow-up recorded"),
+    "project_rated": _l("Project rated"),
+    "indicator_added": _l("Indicator added"),
+    "indicator_updated": _l("Indicator changed"),
+    "indicator_deleted": _l("Indicator deleted"),
+    "indicator_value": _l("Value of an indicator recorded"),
 }
 HIDDEN_HISTORY_FIELDS = {"plan_id"}
 EMPTY = "—"
@@ -51,6 +58,18 @@ def display_value(field: str, value) -> str | Markup:
     if field == "budget_dzd":
         return fmt_amount(int(value))
     if field == "progress":
+        return Markup("<bdi>{}\u202f%</bdi>").format(int(value))
+    if field in ("self_rating", "ministry_rating"):
+        member = Rating.coerce(value)
+        return member.label if member is not None else str(value)
+    kind = BY_NAME[field].kind if field in BY_NAME else None
+    if kind == "level" and str(value).isdigit() and int(value) < len(BY_NAME[field].levels):
+        return level_label(int(value))
+    if kind == "boolean":
+        return boolean_label(bool(value))
+    if kind == "count":
+        return fmt_number(int(value))
+    if kind == "percent":
         return Markup("<bdi>{}\u202f%</bdi>").format(int(value))
     if field == "plan_status":
         member = PlanStatus.coerce(value)

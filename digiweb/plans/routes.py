@@ -390,4 +390,4 @@ def carry_over_projects(plan_id: int):
     )
 
 
-from digiweb.plans import spreadsheet_routes  # noqa: E402, F401
+from digiweb.plans import indicator_routes, spreadsheet_routes  # noqa: E402, F401

@@ -51,6 +51,18 @@ FIELD_LABELS = {
     "contact_email": _l("Contact e-mail"),
     "contact_phone": _l("Contact telephone"),
     "plan_status": _l("Plan status"),
+    # Ratings and indicators of a project, in its history (issue 16).
+    "self_rating": _l("Department's self-rating"),
+    "ministry_rating": _l("Ministry's rating"),
+    "rating_reason": _l("Reason for the rating"),
+    "indicator": _l("Indicator"),
+    "indicator_label_ar": _l("Indicator in Arabic"),
+    "indicator_label_fr": _l("Indicator in French"),
+    "indicator_unit": _l("Unit"),
+    "indicator_baseline": _l("Baseline"),
+    "indicator_target": _l("Target value"),
+    "indicator_year": _l("Year"),
+    "indicator_value": _l("Value reached"),
 }
 
 ENUM_FIELDS = schema.ENUMS
@@ -234,6 +246,40 @@ def validate_project_data(data: dict, project: Project | None = None) -> dict[st
     for value in data.get("technologies") or ():
         if Technology.coerce(value) is None:
             errors["technologies"] = _("Choose one of the proposed values.")
+    errors.update(_maturity_errors(data))
+    return errors
+
+
+def _number_message(spec) -> str:
+    if spec.kind == "level":
+        return _("Choose a level from 0 to %(max)d.", max=spec.maximum)
+    if spec.kind == "percent":
+        return _("A share in percent: a whole number from 0 to 100.")
+    return _("A whole number, zero or more.")
+
+
+def _maturity_errors(data: dict) -> dict[str, str]:
+    """The levels, counts, shares and yes/no answers (digiweb.projects.schema's kinds)."""
+    errors = {}
+    for spec in schema.PROJECT_SCHEMA:
+        value = data.get(spec.name)
+        if value is None:
+            continue
+        if spec.kind in ("level", "count", "percent"):
+            whole = isinstance(value, int) and not isinstance(value, bool)
+            if not whole or not 0 <= value <= spec.maximum:
+                errors[spec.name] = _number_message(spec)
+        elif spec.kind == "boolean" and not isinstance(value, bool):
+            errors[spec.name] = _("Answer yes or no (or leave it empty).")
+    now, target = data.get("maturity_level"), data.get("maturity_target")
+    if (
+        "maturity_level" not in errors
+        and "maturity_target" not in errors
+        and isinstance(now, int)
+        and isinstance(target, int)
+        and target < now
+    ):
+        errors["maturity_target"] = _("The level targeted cannot be below today's level.")
     return errors
 
 
@@ -257,7 +303,7 @@ def _clean_project_data(data: dict, project: Project | None = None) -> dict:
             value = value or 0
         elif isinstance(value, str):
             value = value.strip()
-        elif value is None and name not in ("start_date", "end_date", "budget_dzd"):
+        elif value is None and name not in schema.NULLABLE:
             value = ""
         clean[name] = value
     return clean

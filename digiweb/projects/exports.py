@@ -37,6 +37,7 @@ from digiweb.plans.models import (
     Technology,
 )
 from digiweb.projects.filters import ProjectFilters
+from digiweb.projects.schema import BY_NAME, MATURITY_FIELDS, boolean_label, level_label
 from digiweb.projects.services import filtered_projects
 
 CHUNK_SIZE = 1000
@@ -67,6 +68,11 @@ COLUMNS = (
     (_l("Budget (DZD)"), "amount", 18),
     (_l("Funding source"), "text", 22),
     (_l("Plan status"), "text", 18),
+    # The digital maturity of the procedure (issue 16), under the schema's labels.
+    *(
+        (BY_NAME[name].label, "int" if BY_NAME[name].kind in ("count", "percent") else "text", 20)
+        for name in MATURITY_FIELDS
+    ),
 )
 
 # The schema's exported fields (digiweb.projects.schema), in the order of their columns above;
@@ -84,6 +90,7 @@ EXPORTED_FIELDS = (
     "end_date",
     "budget_dzd",
     "funding_source",
+    *MATURITY_FIELDS,
 )
 
 _QUERY_COLUMNS = (
@@ -105,6 +112,7 @@ _QUERY_COLUMNS = (
     Project.budget_dzd,
     Project.funding_source,
     Plan.status,
+    *(getattr(Project, name) for name in MATURITY_FIELDS),
 )
 
 
@@ -139,6 +147,7 @@ def export_rows(filters: ProjectFilters, user) -> Iterator[list[tuple]]:
         _labels(PlanStatus),
     )
     technology_labels = _labels(Technology)
+    maturity = [_formatter(name) for name in MATURITY_FIELDS]
     stmt = filtered_projects(filters, user, columns=_QUERY_COLUMNS, with_plan=True)
     result = db.session.execute(stmt.execution_options(yield_per=CHUNK_SIZE))
     for chunk in result.partitions():
@@ -163,6 +172,7 @@ def export_rows(filters: ProjectFilters, user) -> Iterator[list[tuple]]:
                 budget,
                 fundings[funding],
                 plan_statuses[plan_status],
+                *(show(value) for show, value in zip(maturity, tail, strict=True)),
             )
             for (
                 project_id,
@@ -183,8 +193,22 @@ def export_rows(filters: ProjectFilters, user) -> Iterator[list[tuple]]:
                 budget,
                 funding,
                 plan_status,
+                *tail,
             ) in chunk
         ]
+
+
+def _formatter(name: str):
+    """How a maturity field reads in the export: levels and yes/no as labels in the user's
+    language (translated once per export), counts and shares as numbers."""
+    spec = BY_NAME[name]
+    if spec.kind == "level":
+        labels = {level: level_label(level) for level in range(len(spec.levels))}
+        return lambda value: labels.get(value, "")
+    if spec.kind == "boolean":
+        labels = {True: boolean_label(True), False: boolean_label(False), None: ""}
+        return labels.__getitem__
+    return lambda value: value
 
 
 def _technologies_of(project_ids: list[int]) -> dict[int, list[Technology]]:

@@ -15,6 +15,7 @@ from digiweb.campaigns.models import Campaign
 from digiweb.extensions import db
 from digiweb.i18n import normalize_search
 from digiweb.plans.models import ProjectKind, ProjectStatus, Target, Technology
+from digiweb.projects import schema
 
 PER_PAGE = 50
 MAX_PAGE = 1_000_000
@@ -44,6 +45,8 @@ FIELD_LABELS = {
     "kind": _l("Kind"),
     "technology": _l("Technology"),
     "status": _l("Status"),
+    "maturity": schema.LABELS["maturity_level"],
+    "maturity_target": schema.LABELS["maturity_target"],
     "sort": _l("Sort by"),
     "page": _l("Page"),
     "per_page": _l("Projects per page"),
@@ -85,6 +88,9 @@ class ProjectFilters:
     kind: ProjectKind | None = None
     technology: Technology | None = None
     status: ProjectStatus | None = None
+    # The digital maturity of the procedure, today and targeted (0-4, issue 16).
+    maturity: int | None = None
+    maturity_target: int | None = None
     sort: str = "reference"
     descending: bool = False
     page: int = 1
@@ -141,6 +147,8 @@ class ProjectFilters:
             kind=_enum_arg(args, "kind", ProjectKind),
             technology=_enum_arg(args, "technology", Technology),
             status=_enum_arg(args, "status", ProjectStatus),
+            maturity=_level_arg(args, "maturity"),
+            maturity_target=_level_arg(args, "maturity_target"),
             sort=sort,
             descending=descending,
             page=page,
@@ -162,7 +170,14 @@ class ProjectFilters:
     def is_filtered(self) -> bool:
         """Whether anything narrows the year's list (the year itself does not count)."""
         return bool(
-            self.q or self.department or self.target or self.kind or self.technology or self.status
+            self.q
+            or self.department
+            or self.target
+            or self.kind
+            or self.technology
+            or self.status
+            or self.maturity is not None
+            or self.maturity_target is not None
         )
 
     @property
@@ -190,6 +205,8 @@ class ProjectFilters:
             "kind": filters.kind,
             "technology": filters.technology,
             "status": filters.status,
+            "maturity": filters.maturity,
+            "maturity_target": filters.maturity_target,
             "sort": None if filters.sort_arg == "reference" else filters.sort_arg,
             "page": None if filters.page == 1 else filters.page,
             "per_page": None if filters.per_page == PER_PAGE else filters.per_page,
@@ -218,6 +235,14 @@ def _cursor_arg(args, field) -> str | None:
     if not CURSOR.match(raw):
         raise _invalid("page", raw)
     return raw
+
+
+def _level_arg(args, field) -> int | None:
+    """A maturity level, 0 to 4 (digiweb.projects.schema.MATURITY_LEVELS)."""
+    raw = (args.get(field) or "").strip()
+    if not raw:
+        return None
+    return _int_arg(field, raw, 0, len(schema.MATURITY_LEVELS) - 1)
 
 
 def _enum_arg(args, field, enum_cls):

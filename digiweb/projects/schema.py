@@ -7,7 +7,10 @@ the CSV/XLSX exports, the review diff, the presenters and the demo data all read
 tests/projects/test_schema.py fails when one of them leaves a field out.
 
 Kinds: `text` (one line), `longtext` (paragraphs), `enum`, `technologies` (several enum
-values), `progress` (0-100), `date`, `amount` (whole dinars).
+values), `progress` (0-100), `date`, `amount` (whole dinars), `level` (a whole number from 0 to
+4 with a label each, `levels`), `boolean` (yes, no or not said), `count` (a whole number, zero or
+more), `percent` (a whole number from 0 to 100, or not said). All but text, enum, technologies and
+progress may be empty (None).
 """
 
 from __future__ import annotations
@@ -32,6 +35,27 @@ MAX_BUDGET = 10**15  # DZD; far above any budget, far below BigInteger's limit
 TITLE_MAX = 300
 LONG_TEXT_MAX = 4000
 SHORT_TEXT_MAX = 2000
+MAX_COUNT = 10**12  # procedures a year: far above a country's, far below BigInteger's limit
+
+# The digital maturity of a procedure (issue 16), after the French Observatoire de la
+# dématérialisation: what each level means, from 0 to 4.
+MATURITY_LEVELS = (
+    _l("Paper only"),
+    _l("Information online"),
+    _l("Form to download"),
+    _l("Online submission"),
+    _l("Fully online, with tracking, e-payment or e-signature"),
+)
+YES, NO = _l("Yes"), _l("No")
+
+
+def level_label(level: int) -> str:
+    """'3 · Online submission': the number first, so that it reads the same in both languages."""
+    return f"{level} · {MATURITY_LEVELS[level]}"
+
+
+def boolean_label(value: bool) -> str:
+    return str(YES if value else NO)
 
 
 @dataclass(frozen=True)
@@ -46,10 +70,22 @@ class ProjectField:
     max_length: int | None = None
     required_to_send: bool = False
     exported: bool = True  # a column of the CSV/XLSX export of the project list
+    levels: tuple | None = None  # the labels of a `level`, from 0 on
 
     @property
     def is_text(self) -> bool:
         return self.kind in ("text", "longtext")
+
+    @property
+    def maximum(self) -> int | None:
+        """The largest value of a number (level, count, percent, progress, amount)."""
+        return {
+            "level": len(self.levels or ()) - 1,
+            "count": MAX_COUNT,
+            "percent": 100,
+            "progress": 100,
+            "amount": MAX_BUDGET,
+        }.get(self.kind)
 
 
 PROJECT_SCHEMA: tuple[ProjectField, ...] = (
@@ -232,6 +268,73 @@ PROJECT_SCHEMA: tuple[ProjectField, ...] = (
         max_length=SHORT_TEXT_MAX,
         exported=False,
     ),
+    # The digital maturity of the procedure the project serves (issue 16).
+    ProjectField(
+        "maturity_level",
+        "level",
+        _l("Digital maturity of the procedure today"),
+        _l(
+            "How far the procedure the project serves is done online today, from 0 to 4: "
+            "%(values)s."
+        ),
+        22,
+        levels=MATURITY_LEVELS,
+    ),
+    ProjectField(
+        "maturity_target",
+        "level",
+        _l("Digital maturity targeted"),
+        _l(
+            "The level the project brings the procedure to, from 0 to 4 (not below today's): "
+            "%(values)s."
+        ),
+        22,
+        levels=MATURITY_LEVELS,
+    ),
+    ProjectField(
+        "online_identity",
+        "boolean",
+        _l("Online identity used"),
+        _l(
+            "Whether users prove who they are online (electronic identity card, single "
+            "sign-on): %(values)s."
+        ),
+        14,
+    ),
+    ProjectField(
+        "data_from_apis",
+        "boolean",
+        _l("Data taken from other administrations (tell us once)"),
+        _l(
+            "Whether the procedure takes the data other administrations already hold through "
+            "their APIs instead of asking the user again: %(values)s."
+        ),
+        18,
+    ),
+    ProjectField(
+        "yearly_procedures",
+        "count",
+        _l("Procedures per year"),
+        _l("How many of these procedures are handled in a year: a whole number, zero or more."),
+        16,
+    ),
+    ProjectField(
+        "online_share",
+        "percent",
+        _l("Share done online (%)"),
+        _l("The share of these procedures done online, in percent: a whole number from 0 to 100."),
+        14,
+    ),
+    ProjectField(
+        "accessibility_checked",
+        "boolean",
+        _l("Accessibility checked"),
+        _l(
+            "Whether the online service has been checked for accessibility (RGAA / WCAG): "
+            "%(values)s."
+        ),
+        14,
+    ),
 )
 
 BY_NAME = {field.name: field for field in PROJECT_SCHEMA}
@@ -241,3 +344,19 @@ ENUMS = {field.name: field.enum for field in PROJECT_SCHEMA if field.kind == "en
 TEXT_LIMITS = {field.name: field.max_length for field in PROJECT_SCHEMA if field.is_text}
 LABELS = {field.name: field.label for field in PROJECT_SCHEMA}
 EXPORTED = tuple(field.name for field in PROJECT_SCHEMA if field.exported)
+# Fields whose empty value is None (not "" nor 0).
+NULLABLE = tuple(
+    f.name
+    for f in PROJECT_SCHEMA
+    if f.kind in ("date", "amount", "level", "boolean", "count", "percent")
+)
+# The digital maturity of the procedure (issue 16), shown together on the form and the page.
+MATURITY_FIELDS = (
+    "maturity_level",
+    "maturity_target",
+    "online_identity",
+    "data_from_apis",
+    "yearly_procedures",
+    "online_share",
+    "accessibility_checked",
+)

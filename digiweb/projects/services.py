@@ -32,6 +32,7 @@ from digiweb.plans.models import (
     Technology,
 )
 from digiweb.projects.filters import ProjectFilters
+from digiweb.projects.schema import MATURITY_FIELDS, MATURITY_LEVELS, level_label
 from digiweb.projects.search_index import (
     MIN_TRIGRAM_LENGTH,
     fts_phrase,
@@ -68,6 +69,7 @@ LIST_COLUMNS = (
     Project.start_date,
     Project.end_date,
     Project.budget_dzd,
+    *(getattr(Project, name) for name in MATURITY_FIELDS),
 )
 
 
@@ -128,6 +130,10 @@ def _filter_conditions(filters: ProjectFilters, user) -> list:
         conditions.append(Project.kind == filters.kind)
     if filters.status:
         conditions.append(Project.status == filters.status)
+    if filters.maturity is not None:
+        conditions.append(Project.maturity_level == filters.maturity)
+    if filters.maturity_target is not None:
+        conditions.append(Project.maturity_target == filters.maturity_target)
     if filters.technology:
         conditions.append(
             Project.id.in_(
@@ -420,7 +426,7 @@ def project_page(filters: ProjectFilters, user, *, exact_total: bool = False) ->
 def enum_labels() -> dict[str, dict[str, str]]:
     """The labels of the list's enums in the user's language, translated once for a page
     rather than once per row."""
-    return {
+    labels = {
         name: {value: str(label) for value, label in enum_cls.choices()}
         for name, enum_cls in (
             ("target", Target),
@@ -429,6 +435,8 @@ def enum_labels() -> dict[str, dict[str, str]]:
             ("status", ProjectStatus),
         )
     }
+    labels["maturity"] = {str(level): level_label(level) for level in range(len(MATURITY_LEVELS))}
+    return labels
 
 
 def visible_departments(user) -> list[Department]:

@@ -30,6 +30,7 @@ from digiweb import clock
 from digiweb.auth.models import User
 from digiweb.campaigns.models import Campaign, campaign_departments
 from digiweb.dashboard.charts import bar_chart, donut_chart, fmt_percent
+from digiweb.dashboard.maturity import maturity_figures
 from digiweb.dashboard.services import NONE_KEY, consolidated_stats
 from digiweb.dashboard.summary import summary_text
 from digiweb.departments.models import Department
@@ -48,7 +49,9 @@ from digiweb.plans.models import (
     Target,
     Technology,
 )
+from digiweb.projects.schema import MATURITY_LEVELS, level_label
 from digiweb.reports import pdf, signing
+from digiweb.review.ratings import ratings_matrix
 
 
 class UnknownLanguage(ValueError):
@@ -513,6 +516,10 @@ def campaign_context(campaign: Campaign, on: date | None = None) -> dict:
         "summary": summary_text(stats),
         "charts": campaign_charts(stats),
         "departments": department_rows(stats, targets),
+        # Digital maturity of the procedures and the two ratings (issue 16).
+        "maturity": maturity_figures(campaign.year),
+        "ratings": ratings_matrix(campaign.year),
+        "level_labels": [level_label(level) for level in range(len(MATURITY_LEVELS))],
     }
 
 

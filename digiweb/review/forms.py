@@ -9,10 +9,11 @@ from wtforms import (
     SelectMultipleField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from digiweb.plans.models import ProjectStatus
+from digiweb.plans.models import ProjectStatus, Rating
 from digiweb.review.services import MAX_COMMENT
 
 DB_INT_LIMIT = 2**31  # PostgreSQL's integer
@@ -35,6 +36,13 @@ def _db_int(value) -> int:
     if abs(number) >= DB_INT_LIMIT:
         raise ValueError(value)
     return number
+
+
+def _rating_choices() -> list[SelectChoice]:
+    return [
+        SelectChoice("", _l("— choose —")),
+        *(SelectChoice(value, label) for value, label in Rating.choices()),
+    ]
 
 
 VERSION_MISSING = _l("The form is incomplete: please reload the page and try again.")
@@ -124,11 +132,47 @@ class ProgressForm(FlaskForm):
         ],
     )
 
+    rating = SelectField(
+        _l("How is the project going?"),
+        choices=_rating_choices,
+        validators=[DataRequired(message=_l("Rate the project: green, amber or red."))],
+    )
+    rating_reason = TextAreaField(
+        _l("Why (required for amber and red)"),
+        validators=[Optional(), Length(max=MAX_COMMENT)],
+    )
+
     def validate_progress(self, field):
         if self.status.data == ProjectStatus.COMPLETED.value and field.data not in (None, 100):
             from wtforms.validators import ValidationError
 
             raise ValidationError(_l("A completed project is at 100%."))
+
+
+    def validate_rating_reason(self, field):
+        if (
+            self.rating.data in (Rating.AMBER.value, Rating.RED.value)
+            and not (field.data or "").strip()
+        ):
+            from wtforms.validators import ValidationError
+
+            raise ValidationError(_l("Say why the project is rated amber or red."))
+
+
+class MinistryRatingForm(FlaskForm):
+    """The reviewer's rating of one project (review panel)."""
+
+    rating = SelectField(
+        _l("The ministry's rating"),
+        choices=_rating_choices,
+        validators=[DataRequired(message=_l("Choose green, amber or red."))],
+    )
+    rating_reason = TextAreaField(
+        _l("Why (required for amber and red)"),
+        validators=[Optional(), Length(max=MAX_COMMENT)],
+    )
+
+    validate_rating_reason = ProgressForm.validate_rating_reason
 
 
 class MultiCheckboxField(SelectMultipleField):

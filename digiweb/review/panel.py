@@ -14,6 +14,7 @@ from digiweb.campaigns.models import CampaignStatus
 from digiweb.errors import Refusal
 from digiweb.extensions import db
 from digiweb.plans.models import (
+    SENT_STATUSES,
     Plan,
     PlanEvent,
     PlanEventKind,
@@ -21,7 +22,7 @@ from digiweb.plans.models import (
     ProgressUpdate,
     Project,
 )
-from digiweb.review import history, remarks, services
+from digiweb.review import history, ratings, remarks, services
 from digiweb.review.forms import (
     AnswerForm,
     ApproveForm,
@@ -49,6 +50,8 @@ class Panel:
     missing_problems: list = field(default_factory=list)
     missing_projects: list = field(default_factory=list)
     progress_updates: list[tuple[ProgressUpdate, Project]] = field(default_factory=list)
+    # {project id: {RatingSource: CurrentRating}} of a sent plan (digiweb.review.ratings).
+    ratings: dict = field(default_factory=dict)
     error: Refusal | None = None
     error_action: str = ""
     user_input: str = ""
@@ -84,6 +87,7 @@ def allowed_actions(plan: Plan, user) -> dict[str, bool]:
         "remark": reviewer and plan.status in remarks.REMARKABLE,
         "answer": officer and campaign_open and plan.status in remarks.ANSWERABLE,
         "progress": officer and plan.status == PlanStatus.APPROVED,
+        "rate": reviewer and plan.status in SENT_STATUSES,
     }
 
 
@@ -145,6 +149,8 @@ def build_panel(plan: Plan, forms: dict | None = None, **extra) -> Panel:
         ]
     if plan.status == PlanStatus.APPROVED:
         panel.progress_updates = _progress_updates(plan)
+    if plan.status in SENT_STATUSES:
+        panel.ratings = ratings.current_ratings([p.id for p in plan.projects])
     return panel
 
 

@@ -10,6 +10,7 @@ from digiweb.auth.models import User
 from digiweb.errors import Refusal
 from digiweb.extensions import db
 from digiweb.plans.models import PlanStatus, ProgressUpdate, Project, ProjectStatus
+from digiweb.review import ratings
 from digiweb.review.services import _clean_text, _is_plan_officer, _require_officer
 from digiweb.transaction import check_version, flush_or_conflict
 
@@ -27,10 +28,13 @@ def record_progress(
     progress: int,
     note: str,
     expected_version,
+    rating=None,
+    rating_reason: str = "",
 ) -> ProgressUpdate:
     """Once the plan is approved its content is frozen, except each project's follow-up: status
-    and progress %, with a dated note. Allowed after the campaign closes (follow-up lasts the
-    whole year)."""
+    and progress %, with a dated note and the department's self-rating (green, amber or red,
+    with a reason for amber and red: digiweb.review.ratings). Allowed after the campaign closes
+    (follow-up lasts the whole year)."""
     plan = project.plan
     _require_officer(actor, plan)
     if plan.status != PlanStatus.APPROVED:
@@ -51,6 +55,9 @@ def record_progress(
     if status == ProjectStatus.COMPLETED and progress != 100:
         raise Refusal(_("A completed project is at 100%."), 422)
     note = _clean_text(note, required_message=_("Write a short note on the progress."))
+    if rating is None:
+        raise Refusal(_("Rate the project: green, amber or red."), 422, field="rating")
+    rating, rating_reason = ratings.clean_rating(rating, rating_reason)
     before = snapshot(project, ("status", "progress"))
     project.status = status
     project.progress = progress
@@ -69,4 +76,5 @@ def record_progress(
         actor=actor,
     )
     flush_or_conflict()
+    ratings.rate_as_department(project, actor, rating, rating_reason, update)
     return update

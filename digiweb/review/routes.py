@@ -449,6 +449,8 @@ def project_progress(project_id: int):
             progress=form.progress.data,
             note=form.note.data,
             expected_version=form.version.data,
+            rating=form.rating.data,
+            rating_reason=form.rating_reason.data,
         )
     except Refusal as error:
         discard()

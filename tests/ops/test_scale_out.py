@@ -206,6 +206,7 @@ def test_a_write_on_a_is_read_at_once_on_b_even_from_a_cached_page(
             "status": new_status,
             "progress": new_progress,
             "note": "Avancement constaté sur le serveur A",
+            "rating": "green",
         },
     )
     assert answer.status == 303, answer.text[:500]
@@ -252,6 +253,7 @@ def test_a_stale_edit_sent_to_b_after_an_edit_on_a_gets_409(servers, database, f
             "status": "in_progress",
             "progress": progress,
             "note": note,
+            "rating": "green",
         }
 
     answer = first.post(

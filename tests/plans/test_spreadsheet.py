@@ -15,6 +15,7 @@ from datetime import date
 import pytest
 from flask_babel import force_locale
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
@@ -208,8 +209,6 @@ def _check_row(sheet, number: int, project: Project) -> None:
 
 
 def _letter(name: str) -> str:
-    from openpyxl.utils import get_column_letter
-
     return get_column_letter(col(name))
 
 
@@ -593,8 +592,8 @@ def test_unknown_and_duplicated_columns_are_refused(demo_app, as_user):
     assert response.status_code == 422
     problems = report_rows(response)
     assert [(row, column.split(" · ")[0]) for row, column, _m in problems] == [
-        ("1", "V"),
-        ("1", "W"),
+        ("1", get_column_letter(len(FIELDS) + 1)),
+        ("1", get_column_letter(len(FIELDS) + 2)),
     ]
     assert "Remarques" in problems[0][2] and "deux fois" in problems[1][2]
 

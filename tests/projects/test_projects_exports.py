@@ -8,11 +8,16 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from digiweb.extensions import db
 from digiweb.plans.models import Project, Technology
+from digiweb.projects import exports
 from tests.factories import add_projects, bulk_projects, log_in
 from tests.projects.listing import YEAR
+
+# The last column of the exports: the list's 18, then the 7 of the digital maturity (issue 16).
+LAST_COLUMN = get_column_letter(len(exports.COLUMNS))
 
 DEMO_QUERIES = [
     ("year=2021", 222),
@@ -152,7 +157,7 @@ def test_csv_format(client, world, sample, lang, header, technologies, filename)
     response = client.get(f"/projects.csv?year={YEAR}")
     assert response.headers["Content-Disposition"] == f'attachment; filename="{filename}.csv"'
     head, row = csv_rows(response)
-    assert head[0] == header and len(head) == len(row) == 18
+    assert head[0] == header and len(head) == len(row) == len(exports.COLUMNS) == 25
     assert row[:5] == [sample.reference, "2030", "SNT", "وزارة المالية", "Ministère des Finances"]
     # Text that a spreadsheet would run as a formula is neutralised; the rest is kept as is.
     assert row[5] == '\'=HYPERLINK("http://x")'
@@ -170,7 +175,7 @@ def test_xlsx_format(client, world, sample, lang, rtl):
     sheet = xlsx_sheet(response)
     assert bool(sheet.sheet_view.rightToLeft) is rtl
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:R2"
+    assert sheet.auto_filter.ref == f"A1:{LAST_COLUMN}2"
     header = sheet[1]
     assert all(cell.font.b for cell in header)
     assert header[0].fill.fgColor.rgb.endswith("0B6B3A")
@@ -190,7 +195,7 @@ def test_xlsx_empty_cells_for_missing_values(client, world):
     sheet = xlsx_sheet(client.get(f"/projects.xlsx?year={YEAR}"))
     values = next(sheet.iter_rows(min_row=2, values_only=True))
     assert values[7] is None and values[13] is None and values[15] is None
-    assert sheet.auto_filter.ref == "A1:R2"
+    assert sheet.auto_filter.ref == f"A1:{LAST_COLUMN}2"
 
 
 def test_all_years_filename(client, world, sample):

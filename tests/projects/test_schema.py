@@ -23,6 +23,10 @@ SAMPLES = {
     "progress": 40,
     "date": date(2021, 3, 25),
     "amount": 1250000,
+    "level": 3,
+    "boolean": False,
+    "count": 12500,
+    "percent": 40,
 }
 
 
@@ -96,7 +100,22 @@ def test_every_field_reads_as_users_read_it(app, spec):
         assert shown == str(spec.enum(sample(spec)).label)
     if spec.kind == "date":
         assert shown == "25/03/2021"
+    if spec.kind == "level":
+        assert shown == "3 · Soumission en ligne"
+    if spec.kind == "boolean":
+        assert shown == "Non"
     assert isinstance(shown, str | Markup)
+
+
+def test_every_kind_has_a_cell_reader_and_a_number_its_maximum():
+    for spec in PROJECT_SCHEMA:
+        column = spreadsheet.COLUMN_BY_FIELD[spec.name]
+        assert hasattr(spreadsheet._CellReader, f"_{column.kind}"), spec.name
+        if spec.kind in ("level", "count", "percent"):
+            assert spec.maximum is not None, spec.name
+        if spec.kind == "level":
+            assert spec.levels, spec.name
+
 
 
 def test_the_demo_data_gives_every_field():

@@ -377,6 +377,7 @@ def test_progress_form_after_approval(world, as_role):
         "status": "in_progress",
         "progress": "35",
         "note": "Marché notifié",
+        "rating": "green",
     }
     response = officer.post(
         f"/projects/{project.id}/progress", data=data, headers={"HX-Request": "true"}
@@ -394,7 +395,7 @@ def test_progress_form_after_approval(world, as_role):
     assert "Deuxième note" in body and 'value="50"' in body
     assert db.session.scalar(sa.select(sa.func.count(ProgressUpdate.id))) == 1
     # Bad input: 422 with the message at the field.
-    bad = {"version": project.version, "status": "completed", "progress": "80", "note": "x"}
+    bad = {**data, "status": "completed", "progress": "80", "note": "x"}
     response = officer.post(f"/projects/{project.id}/progress", data=bad)
     assert response.status_code == 422 and "Un projet achevé est à 100" in text(response)
 

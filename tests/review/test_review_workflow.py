@@ -454,6 +454,7 @@ def test_progress_is_recorded_on_an_approved_plan(world):
         progress=40,
         note="Cahier des charges validé",
         expected_version=project.version,
+        rating="green",
     )
     project = db.session.get(Project, project.id)
     assert (project.status, project.progress) == (ProjectStatus.IN_PROGRESS, 40)

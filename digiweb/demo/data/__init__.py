@@ -30,6 +30,11 @@ project after the other in the order of ``projects_2021.json`` (a project's ``fi
 override the drawn ones), so every call returns the same list. Every value is drawn even when
 fixed, so that fixing a value does not change the other projects; adding, removing or moving a
 project does change the drawn values of the projects after it.
+
+The digital maturity of each project's procedure (issue 16: levels now and targeted, online
+identity, data taken through APIs, procedures a year, share online, accessibility) is drawn
+afterwards from a generator of its own, ``random.Random(MATURITY_SEED)``, so that it leaves the
+values above exactly as they were; so are the ratings and indicators of ``demo_follow_up()``.
 """
 
 import calendar
@@ -69,6 +74,20 @@ FUNDING_SOURCES = ("state_budget", "own_funds", "international_cooperation", "ot
 SENT_STATUSES = ("submitted", "returned", "approved")
 UNSENT_STATUSES = ("draft", "not_started")
 
+# The digital maturity of the procedure a project serves (issue 16), drawn separately.
+MATURITY_KEYS = (
+    "maturity_level",
+    "maturity_target",
+    "online_identity",
+    "data_from_apis",
+    "yearly_procedures",
+    "online_share",
+    "accessibility_checked",
+)
+MATURITY_SEED = 2021_16
+FOLLOW_UP_SEED = 2021_1603
+RATINGS = ("green", "amber", "red")
+
 PROJECT_KEYS = (
     "department",
     "sequence",
@@ -91,6 +110,7 @@ PROJECT_KEYS = (
     "beneficiaries_ar",
     "beneficiaries_fr",
     "partners",
+    *MATURITY_KEYS,
 )
 # The hand-written texts of a project (may be empty in a draft), then the values it may fix.
 TEXT_KEYS = (
@@ -280,17 +300,218 @@ def _project(code: str, sequence: int, spec: dict, rng: random.Random) -> dict:
         "funding_source": _draw_funding(rng),
         **fixed,
     }
+    values.update(dict.fromkeys(MATURITY_KEYS))  # drawn by _draw_maturity, afterwards
     return {key: values[key] for key in PROJECT_KEYS}
+
+
+# How far procedures are online today, by target: the weights of levels 0 to 4.
+_LEVEL_WEIGHTS = {
+    "citizens": (2, 4, 5, 3, 1),
+    "economic_operators": (1, 3, 4, 4, 2),
+    "administration": (4, 4, 3, 2, 1),
+    "other_administrations": (3, 4, 3, 2, 1),
+}
+# Procedures handled a year, by target: bounds drawn log-uniformly.
+_PROCEDURE_RANGES = {
+    "citizens": (20_000, 4_000_000),
+    "economic_operators": (2_000, 300_000),
+    "administration": (500, 60_000),
+    "other_administrations": (300, 40_000),
+}
+
+
+def _draw_maturity(rng: random.Random, project: dict) -> dict:
+    """The maturity of a project's procedure, consistent with its target and technologies: a
+    level now and a level targeted not below it (4 with e-payment or e-signature), a share
+    online that the level allows, an online identity and a "tell us once" exchange more often
+    where the technologies say so. About one project in twenty (one draft in three) gives none.
+    Every value is drawn even when not kept, so that one project's choice never moves the next.
+    """
+    target, technologies = project["target"], set(project["technologies"])
+    draft = project["department"] in UNSENT_PLAN_STATUS
+    given = rng.random() >= (0.35 if draft else 0.05)
+    level = rng.choices(range(5), weights=_LEVEL_WEIGHTS.get(target, (3, 4, 3, 2, 1)))[0]
+    step = rng.choice(
+        (1, 1, 2, 2, 3) if target in ("citizens", "economic_operators") else (1, 1, 1, 2)
+    )
+    aimed = 4 if technologies & {"e_payment", "e_signature"} else min(4, level + step)
+    aimed = max(aimed, level)
+    identity_draw, api_draw, access_draw, unknown_draw = (rng.random() for _ in range(4))
+    low, high = _PROCEDURE_RANGES.get(target, (300, 40_000))
+    procedures = math.exp(rng.uniform(math.log(low), math.log(high)))
+    procedures = int(round(procedures, -(len(str(int(procedures))) - 2)))  # two figures kept
+    share = {3: rng.randrange(5, 60, 5), 4: rng.randrange(40, 95, 5)}.get(level, 0)
+    if not given:
+        return dict.fromkeys(MATURITY_KEYS)
+    return {
+        "maturity_level": level,
+        "maturity_target": aimed,
+        "online_identity": "e_signature" in technologies or (aimed >= 3 and identity_draw < 0.55),
+        "data_from_apis": "interoperability" in technologies or api_draw < 0.2,
+        "yearly_procedures": None if unknown_draw < 0.12 else procedures,
+        "online_share": share,
+        "accessibility_checked": level >= 3 and access_draw < 0.45,
+    }
 
 
 def demo_projects() -> list[dict]:
     """The 222 projects of the sent plans, then the projects of the draft plans.
 
-    Deterministic: a fresh ``random.Random(2021)`` per call, so every call returns equal lists.
+    Deterministic: a fresh ``random.Random(2021)`` per call, so every call returns equal lists;
+    the maturity of each procedure comes afterwards from ``random.Random(MATURITY_SEED)``.
     The department's ``sequence`` numbers start at 1 (reference ``2021-MF-007`` …).
     """
     rng = random.Random(DEMO_YEAR)
-    return [_project(code, sequence, spec, rng) for code, sequence, spec in project_specs()]
+    projects = [_project(code, sequence, spec, rng) for code, sequence, spec in project_specs()]
+    maturity = random.Random(MATURITY_SEED)
+    for project in projects:
+        project.update(_draw_maturity(maturity, project))
+    return projects
+
+
+# --- follow-up: ratings and indicators (issue 16) -------------------------------------------------
+
+# Why a project is rated as it is: (rating, Arabic, French).
+_REASONS = (
+    (
+        "green",
+        "الأشغال تسير وفق الرزنامة المقررة.",
+        "Les travaux avancent selon le calendrier prévu.",
+    ),
+    (
+        "green",
+        "تم استلام المرحلة الأولى في آجالها.",
+        "La première phase a été réceptionnée dans les délais.",
+    ),
+    (
+        "amber",
+        "تأخر في إبرام الصفقة مع المتعامل.",
+        "Retard dans la passation du marché avec le prestataire.",
+    ),
+    (
+        "amber",
+        "الربط مع أنظمة الإدارات الشريكة لم يكتمل بعد.",
+        "L'interconnexion avec les administrations partenaires n'est pas achevée.",
+    ),
+    ("amber", "نقص في الموارد البشرية المؤهلة.", "Manque de personnel qualifié affecté au projet."),
+    ("red", "الاعتمادات المالية لم تُرصد بعد.", "Les crédits n'ont pas encore été mis en place."),
+    (
+        "red",
+        "توقف الأشغال في انتظار اختيار مزود جديد.",
+        "Travaux arrêtés dans l'attente d'un nouveau prestataire.",
+    ),
+)
+# A few indicators: (label ar, label fr, unit, baseline, target, value reached in 2021).
+_INDICATORS = (
+    ("نسبة الملفات المودعة عبر الإنترنت", "Part des dossiers déposés en ligne", "%", 0, 60, 14),
+    (
+        "متوسط مدة معالجة الملف (بالأيام)",
+        "Délai moyen de traitement d'un dossier (jours)",
+        "",
+        21,
+        7,
+        15,
+    ),
+    (
+        "عدد الحسابات المفتوحة على المنصة",
+        "Comptes ouverts sur la plateforme",
+        "",
+        0,
+        500_000,
+        86_000,
+    ),
+    (
+        "نسبة المستعملين الراضين عن الخدمة",
+        "Part des usagers satisfaits du service",
+        "%",
+        55,
+        85,
+        63,
+    ),
+)
+
+
+def _reason(rng: random.Random, rating: str) -> tuple[str, str]:
+    _rating, arabic, french = rng.choice([r for r in _REASONS if r[0] == rating])
+    return arabic, french
+
+
+def demo_follow_up(projects: list[dict] | None = None) -> dict:
+    """The follow-up of the 2021 projects, drawn from ``random.Random(FOLLOW_UP_SEED)``:
+
+    * ``self_ratings``: the department's rating given at a progress update, for about two
+      thirds of the projects of the approved plans (references, rating, reason ar/fr, day);
+    * ``ministry_ratings``: the reviewer's rating of about a quarter of the sent projects, most
+      of those the departments rated among them, close to the department's own rating, but a
+      third of them stricter by one or two steps (the GAO's finding) and a few more lenient;
+    * ``indicators``: one or two indicators on the first citizens' projects of approved plans.
+    """
+    projects = demo_projects() if projects is None else projects
+    rng = random.Random(FOLLOW_UP_SEED)
+    approved = [p for p in projects if SENT_PLAN_STATUS.get(p["department"]) == "approved"]
+    sent = [p for p in projects if p["department"] in SENT_PLAN_STATUS]
+    self_ratings, ministry_ratings = {}, {}
+    for project in approved:
+        draw, rating_draw, day = rng.random(), rng.random(), rng.randint(19, 24)
+        if draw > 0.68:
+            continue
+        rating = "green" if rating_draw < 0.62 else "amber" if rating_draw < 0.9 else "red"
+        if project["status"] == "suspended":
+            rating = "red"
+        reference = _reference(project)
+        self_ratings[reference] = {
+            "reference": reference,
+            "rating": rating,
+            "reason": _reason(rng, rating),
+            "on": date(DEMO_YEAR, 3, day),
+        }
+    for project in sent:
+        reference = _reference(project)
+        draw, shift_draw, day = rng.random(), rng.random(), rng.randint(22, 25)
+        own = self_ratings.get(reference)
+        if draw > (0.75 if own else 0.15):
+            continue
+        base = RATINGS.index(own["rating"]) if own else rng.choice((0, 0, 1))
+        if shift_draw < 0.3:
+            rank = min(2, base + (2 if shift_draw < 0.08 else 1))  # the ministry is stricter
+        elif shift_draw > 0.92:
+            rank = max(0, base - 1)  # or, now and then, more lenient
+        else:
+            rank = base
+        rating = RATINGS[rank]
+        ministry_ratings[reference] = {
+            "reference": reference,
+            "rating": rating,
+            "reason": _reason(rng, rating),
+            "on": date(DEMO_YEAR, 3, day),
+        }
+    indicators = []
+    citizens = [p for p in approved if p["target"] in ("citizens", "economic_operators")]
+    for number, project in enumerate(citizens[:5]):
+        for offset in range(1 + number % 2):
+            label_ar, label_fr, unit, baseline, target, value = _INDICATORS[
+                (number + offset) % len(_INDICATORS)
+            ]
+            indicators.append(
+                {
+                    "reference": _reference(project),
+                    "label_ar": label_ar,
+                    "label_fr": label_fr,
+                    "unit": unit,
+                    "baseline": baseline,
+                    "target": target,
+                    "values": {DEMO_YEAR: value},
+                }
+            )
+    return {
+        "self_ratings": list(self_ratings.values()),
+        "ministry_ratings": list(ministry_ratings.values()),
+        "indicators": indicators,
+    }
+
+
+def _reference(project: dict) -> str:
+    return f"{DEMO_YEAR}-{project['department']}-{project['sequence']:03d}"
 
 
 # --- the campaign and the working session of Thursday 25 March 2021 ------------------------------

@@ -15,7 +15,7 @@ from flask_babel import lazy_gettext as _l
 from digiweb.i18n import LANGUAGES, language, normalize_search
 from digiweb.plans.models import Plan, ProjectStatus, Technology
 from digiweb.plans.services import ENUM_FIELDS, REQUIRED_FOR_SENDING, field_label
-from digiweb.projects.schema import PROJECT_SCHEMA
+from digiweb.projects.schema import BY_NAME, NO, PROJECT_SCHEMA, YES, level_label
 
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -29,7 +29,7 @@ ARABIC_LIST_SEPARATOR = "، "
 @dataclass(frozen=True)
 class Column:
     field: str
-    kind: str  # reference, text, enum, technologies, progress, date, amount, version
+    kind: str  # reference, text, version, or the schema's kind (enum, level, boolean, date…)
     width: int
     lang: str | None = None  # "ar" / "fr" for the text written in one language
 
@@ -146,4 +146,35 @@ def column_description(column: Column) -> str:
         return str(text) % {"values": _values_of(ENUM_FIELDS[column.field])}
     if column.field == "technologies":
         return str(text) % {"values": _values_of(Technology)}
+    if column.kind in ("level", "boolean"):
+        return str(text) % {"values": _list_separator().join(choice_labels(column))}
     return str(text)
+
+
+def choice_labels(column: Column) -> list[str]:
+    """The labels a level or yes/no column offers, in the current language."""
+    if column.kind == "level":
+        return [level_label(level) for level in range(len(BY_NAME[column.field].levels))]
+    return [str(YES), str(NO)]
+
+
+def choice_lookup(column: Column) -> dict[str, object]:
+    """{normalised label or code: value} of a level or yes/no column, in both languages: a
+    level by its label or its number alone, yes/no by their words or true/false, 1/0."""
+    lookup = {}
+    for lang in LANGUAGES:
+        with in_language(lang):
+            if column.kind == "level":
+                for level, label in enumerate(choice_labels(column)):
+                    lookup[_key(label)] = level
+            else:
+                lookup[_key(YES)], lookup[_key(NO)] = True, False
+    if column.kind == "level":
+        for level in range(len(BY_NAME[column.field].levels)):
+            lookup.setdefault(_key(str(level)), level)
+    else:
+        for word in ("yes", "true", "1", "oui", "vrai"):
+            lookup.setdefault(_key(word), True)
+        for word in ("no", "false", "0", "non", "faux"):
+            lookup.setdefault(_key(word), False)
+    return lookup

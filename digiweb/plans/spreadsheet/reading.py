@@ -26,6 +26,7 @@ from digiweb.plans.models import Technology
 from digiweb.plans.services import ENUM_FIELDS, parse_whole_number
 from digiweb.plans.spreadsheet.columns import (
     COLUMN_BY_FIELD,
+    COLUMNS,
     MAX_PROJECT_ROWS,
     MAX_UPLOAD_BYTES,
     SHEET_PROJECTS,
@@ -33,6 +34,7 @@ from digiweb.plans.spreadsheet.columns import (
     _key,
     _sheet_name,
     _value_lookup,
+    choice_lookup,
     column_header,
     file_size_label,
     in_language,
@@ -41,7 +43,7 @@ from digiweb.plans.spreadsheet.columns import (
 # What the parts of the ZIP may expand to (a 2 MiB upload could otherwise be a ZIP bomb).
 MAX_UNCOMPRESSED_BYTES = 25 * 1024 * 1024
 MAX_ZIP_MEMBERS = 250
-MAX_COLUMNS = 60  # columns of the header row read; the template has 21
+MAX_COLUMNS = 60  # columns of the header row read; the template has 28
 TECHNOLOGY_SEPARATORS = re.compile(r"[,;،؛\n]+")
 
 
@@ -320,6 +322,9 @@ class _CellReader:
     def __init__(self):
         self.lookups = {name: _value_lookup(enum_cls) for name, enum_cls in ENUM_FIELDS.items()}
         self.technologies = _value_lookup(Technology)
+        self.choices = {
+            c.field: choice_lookup(c) for c in COLUMNS if c.kind in ("level", "boolean")
+        }
 
     def read(self, name: str, value, data_type, cell, is_formula: bool):
         if data_type == "e":
@@ -386,6 +391,51 @@ class _CellReader:
             except ValueError:
                 pass
         raise CellError(_("The progress is a whole number from 0 to 100."))
+
+    def _level(self, name, value, cell):
+        return self._choice(name, value)
+
+    def _boolean(self, name, value, cell):
+        if isinstance(value, bool):
+            return value
+        return self._choice(name, value)
+
+    def _choice(self, name, value):
+        """A level (its label or number) or a yes/no answer, in either language."""
+        if _is_blank(value):
+            return None
+        found = self.choices[name].get(_key(_as_text(value)))
+        if found is None:
+            raise CellError(
+                _("“%(value)s” is not one of the values of the list.", value=_as_text(value))
+            )
+        return found
+
+    def _count(self, name, value, cell):
+        return self._whole(value, 10**12, _("A whole number, zero or more."))
+
+    def _percent(self, name, value, cell):
+        if isinstance(value, float) and "%" in (getattr(cell, "number_format", None) or ""):
+            value = round(value * 100, 6)
+        if isinstance(value, str):
+            value = value.strip().rstrip("%").strip()
+        return self._whole(value, 100, _("A share in percent: a whole number from 0 to 100."))
+
+    def _whole(self, value, maximum: int, message: str):
+        if _is_blank(value):
+            return None
+        number = None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if float(value).is_integer():
+                number = int(value)
+        elif isinstance(value, str):
+            try:
+                number = parse_whole_number(value)
+            except ValueError:
+                number = None
+        if number is None or not 0 <= number <= maximum:
+            raise CellError(message)
+        return number
 
     def _date(self, name, value, cell):
         if _is_blank(value):

@@ -27,6 +27,7 @@ from digiweb.plans.spreadsheet.columns import (
     Column,
     _list_separator,
     _sheet_name,
+    choice_labels,
     column_description,
     column_header,
     file_size_label,
@@ -90,7 +91,7 @@ def _write_projects(sheet, projects: list[Project]) -> None:
         dimension.alignment = _alignment(column)
         if column.kind == "date":
             dimension.number_format = DATE_FORMAT
-        elif column.kind == "amount":
+        elif column.kind in ("amount", "count"):
             dimension.number_format = AMOUNT_FORMAT
         elif column.kind == "version":
             dimension.hidden = True
@@ -126,21 +127,46 @@ def _write_projects(sheet, projects: list[Project]) -> None:
             elif column.kind == "amount":
                 cell.value = project.budget_dzd
                 cell.number_format = AMOUNT_FORMAT
+            elif column.kind in ("level", "boolean"):
+                value = getattr(project, column.field)
+                labels = choice_labels(column)
+                if value is not None:
+                    cell.value = labels[value if column.kind == "level" else (0 if value else 1)]
+            elif column.kind in ("count", "percent"):
+                cell.value = getattr(project, column.field)
+                if column.kind == "count":
+                    cell.number_format = AMOUNT_FORMAT
 
 
 def _write_lists(lists) -> dict[str, str]:
-    """One column of translated labels per list; returns {field: absolute range}."""
+    """One column of translated labels per list (the enums, technologies, each level and the
+    yes/no fields); returns {field: absolute range}."""
     ranges = {}
-    choices = [(name, enum_cls) for name, enum_cls in ENUM_FIELDS.items()]
-    choices.append(("technologies", Technology))
-    for index, (name, enum_cls) in enumerate(choices, start=1):
+    choices = [
+        (name, [member.label for member in enum_cls]) for name, enum_cls in ENUM_FIELDS.items()
+    ]
+    choices.append(("technologies", [member.label for member in Technology]))
+    choices += [
+        (column.field, choice_labels(column)) for column in COLUMNS if column.kind == "level"
+    ]
+    for index, (name, labels) in enumerate(choices, start=1):
         letter = get_column_letter(index)
         lists.column_dimensions[letter].width = 34
         lists.cell(row=1, column=index, value=field_label(name)).font = Font(bold=True)
-        members = list(enum_cls)
-        for row, member in enumerate(members, start=2):
-            lists.cell(row=row, column=index, value=member.label)
-        ranges[name] = f"{quote_sheetname(lists.title)}!${letter}$2:${letter}${len(members) + 1}"
+        for row, label in enumerate(labels, start=2):
+            lists.cell(row=row, column=index, value=label)
+        ranges[name] = f"{quote_sheetname(lists.title)}!${letter}$2:${letter}${len(labels) + 1}"
+    # One yes/no list for every yes/no field.
+    letter = get_column_letter(len(choices) + 1)
+    yes_no = [column for column in COLUMNS if column.kind == "boolean"]
+    if yes_no:
+        labels = choice_labels(yes_no[0])
+        header = lists.cell(row=1, column=len(choices) + 1, value=" / ".join(labels))
+        header.font = Font(bold=True)
+        for row, label in enumerate(labels, start=2):
+            lists.cell(row=row, column=len(choices) + 1, value=label)
+        for column in yes_no:
+            ranges[column.field] = f"{quote_sheetname(lists.title)}!${letter}$2:${letter}$3"
     return ranges
 
 
@@ -152,7 +178,7 @@ def _add_validations(sheet, list_ranges: dict[str, str]) -> None:
     for index, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
         cells = f"{letter}2:{letter}{last_row}"
-        if column.kind == "enum":
+        if column.kind in ("enum", "level", "boolean"):
             validation = DataValidation(
                 type="list",
                 formula1=list_ranges[column.field],
@@ -173,6 +199,18 @@ def _add_validations(sheet, list_ranges: dict[str, str]) -> None:
                 allow_blank=True,
                 errorStyle="warning",
                 error=_("The progress is a whole number from 0 to 100."),
+            )
+        elif column.kind in ("count", "percent"):
+            validation = DataValidation(
+                type="whole",
+                operator="between",
+                formula1="0",
+                formula2="100" if column.kind == "percent" else str(10**12),
+                allow_blank=True,
+                errorStyle="warning",
+                error=_("A share in percent: a whole number from 0 to 100.")
+                if column.kind == "percent"
+                else _("A whole number, zero or more."),
             )
         elif column.kind == "amount":
             validation = DataValidation(
