@@ -99,9 +99,6 @@ class Config:
     # Host names requests may carry; another Host header is answered 400 (Flask's check).
     TRUSTED_HOSTS = _trusted_hosts()
 
-    # A project's rating (self or ministry, issue 16) older than this many days is stale.
-    RATING_STALE_DAYS = int(os.environ.get("RATING_STALE_DAYS", "90"))
-
     # The ministry's signing certificate (PKCS#12) for approved documents; without it a
     # self-signed demo certificate is created under SIGNING_DEMO_DIR (digiweb.reports.signing).
     SIGNING_PKCS12 = os.environ.get("SIGNING_PKCS12", "")
@@ -136,6 +133,7 @@ class Config:
     # without it the web process runs them in a thread (one server, `make run`).
     JOBS_REDIS_URL = os.environ.get("JOBS_REDIS_URL", "")
     JOBS_XLSX_THRESHOLD = int(os.environ.get("JOBS_XLSX_THRESHOLD", "5000"))  # /projects.xlsx rows
+    JOBS_PDF_THRESHOLD = int(os.environ.get("JOBS_PDF_THRESHOLD", "2000"))  # campaign projects
     JOBS_KEEP_HOURS = int(os.environ.get("JOBS_KEEP_HOURS", "24"))  # a finished file's life
     JOBS_DIR = os.environ.get("JOBS_DIR", "")  # the files; default instance/exports
 
@@ -159,6 +157,7 @@ class TestConfig(Config):
     JOBS_INLINE = True  # jobs run before the answer (tests/jobs use the thread)
     JOBS_DIR = str(Path(tempfile.gettempdir()) / "digiweb-test-exports")
     JOBS_XLSX_THRESHOLD = 1_000_000  # exports stay in the request (tests/jobs set their own)
+    JOBS_PDF_THRESHOLD = 1_000_000
     LDAP_URL = ""  # tests/auth/test_directory.py starts its own directory
     SIGNING_PKCS12 = ""
     SIGNING_DEMO_DIR = None  # a folder of the test process (digiweb.reports.signing)

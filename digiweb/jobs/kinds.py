@@ -1,5 +1,6 @@
 """The exports that run as jobs above a size: the project list's XLSX (JOBS_XLSX_THRESHOLD
-rows, /projects.xlsx)."""
+rows, /projects.xlsx) and the campaign report PDF (JOBS_PDF_THRESHOLD projects,
+/reports/campaign/<year>.pdf)."""
 
 from werkzeug.datastructures import MultiDict
 
@@ -38,5 +39,31 @@ register(
         make=_make_projects_xlsx,
         filename=lambda params: export_filename(_filters(params), "xlsx"),
         mimetype=XLSX_MIMETYPE,
+    ),
+)
+
+
+def campaign_projects(year: int) -> int:
+    from digiweb.dashboard.services import consolidated_stats
+
+    return consolidated_stats(year)["projects"]
+
+
+def _make_campaign_pdf(params: dict, user, target, progress) -> None:
+    """One document: no progress between its start and its end."""
+    from digiweb.reports.services import render_campaign_pdf
+
+    progress(0, 1)
+    target.write(render_campaign_pdf(int(params["year"]), params["lang"]))
+    progress(1, 1)
+
+
+register(
+    "campaign_pdf",
+    Kind(
+        count=lambda params, user: 1,
+        make=_make_campaign_pdf,
+        filename=lambda params: f"campaign-{params['year']}-{params['lang']}.pdf",
+        mimetype="application/pdf",
     ),
 )

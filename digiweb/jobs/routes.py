@@ -3,16 +3,20 @@
 Only the user who asked sees a job (another user's job is a 404, its existence hidden)."""
 
 from flask import abort, redirect, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 
+from digiweb.auth.models import STAFF_ROLES
 from digiweb.errors import Refusal
 from digiweb.extensions import db
 from digiweb.htmx import render
-from digiweb.i18n import language
+from digiweb.i18n import LANGUAGES, language
 from digiweb.jobs import bp, kinds
 from digiweb.jobs.models import ExportJob
 from digiweb.jobs.services import KINDS, file_size, submit
 from digiweb.projects.filters import FilterError, ProjectFilters
+from digiweb.security import roles_required
 
 
 def _own(job_id: int) -> ExportJob:
@@ -30,6 +34,20 @@ def projects_xlsx():
     except FilterError as error:
         raise Refusal(error.message, 400, field=error.field) from None
     job = submit("projects_xlsx", kinds.project_params(request.args), current_user, language())
+    return redirect(url_for("jobs.job", job_id=job.id), 303)
+
+
+@bp.post("/campaign/<int:year>.pdf")
+@roles_required(*STAFF_ROLES)
+def campaign_pdf(year: int):
+    """The campaign report as a job (?lang= the document's language)."""
+    from digiweb.reports.services import find_campaign
+
+    if find_campaign(year) is None:
+        abort(404)
+    lang = request.args.get("lang", "")
+    params = {"year": year, "lang": lang if lang in LANGUAGES else language()}
+    job = submit("campaign_pdf", params, current_user, language())
     return redirect(url_for("jobs.job", job_id=job.id), 303)
 
 
@@ -59,6 +77,28 @@ def large_export_page(count: int, threshold: int):
     """GET /projects.xlsx above the threshold: a page that offers to make the file in the
     background (a GET never writes: the job is made by the form's POST)."""
     action = url_for("jobs.projects_xlsx", **kinds.project_params(request.args))
+    message = ngettext(
+        "This spreadsheet has %(num)d project: it is made in the background while you keep "
+        "working.",
+        "This spreadsheet has %(num)d projects: it is made in the background while you keep "
+        "working.",
+        count,
+    )
+    return _confirm(message, _("Prepare the spreadsheet"), action)
+
+
+def large_document_page(year: int, lang: str, projects: int):
+    """GET /reports/campaign/<year>.pdf above JOBS_PDF_THRESHOLD projects: the same offer."""
+    message = ngettext(
+        "This report covers %(num)d project: it is made in the background while you keep working.",
+        "This report covers %(num)d projects: it is made in the background while you keep working.",
+        projects,
+    )
+    action = url_for("jobs.campaign_pdf", year=year, lang=lang)
+    return _confirm(message, _("Prepare the report"), action)
+
+
+def _confirm(message: str, button: str, action: str):
     return render(
-        "jobs/confirm.html", "jobs/_confirm.html", count=count, threshold=threshold, action=action
+        "jobs/confirm.html", "jobs/_confirm.html", message=message, button=button, action=action
     )

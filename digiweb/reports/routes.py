@@ -71,6 +71,14 @@ def campaign(year):
     if services.find_campaign(year) is None:
         abort(404)
     lang = document_language()
+    from flask import current_app
+
+    from digiweb.jobs.kinds import campaign_projects  # (the jobs area imports this one)
+    from digiweb.jobs.routes import large_document_page
+
+    projects = campaign_projects(year)
+    if projects > current_app.config["JOBS_PDF_THRESHOLD"]:
+        return large_document_page(year, lang, projects)  # made in the background
     return pdf_response(services.render_campaign_pdf(year, lang), f"campaign-{year}-{lang}.pdf")
 
 

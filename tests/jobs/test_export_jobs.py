@@ -256,3 +256,27 @@ def test_rq_worker_on_redis_runs_the_job(request, tmp_path, redis_url):  # noqa:
         assert download.status_code == 200 and download.get_data().startswith(b"PK")
         download.close()
         db.session.remove()
+
+
+def test_a_large_campaign_report_runs_as_a_job(request, tmp_path):
+    app = _app(request, tmp_path, JOBS_PDF_THRESHOLD=100, JOBS_INLINE=True)
+    with app.app_context():
+        client = _client(app, "reviewer", lang="ar")
+        page = client.get("/reports/campaign/2021.pdf?lang=fr")
+        assert page.status_code == 200 and page.mimetype == "text/html"
+        assert db.session.scalar(db.select(db.func.count(ExportJob.id))) == 0
+        action = re.search(r'action="(/jobs/campaign/[^"]+)"', page.get_data(as_text=True))[1]
+        assert action == "/jobs/campaign/2021.pdf?lang=fr"
+        response = client.post(action)
+        assert response.status_code == 303
+        job = _job(int(response.headers["Location"].rsplit("/", 1)[1]))
+        assert (job.status, job.filename) == ("done", "campaign-2021-fr.pdf")
+        download = client.get(f"/jobs/{job.id}/download")
+        assert download.mimetype == "application/pdf" and download.get_data().startswith(b"%PDF")
+        download.close()
+        # the report is the staff's: an officer can neither read it nor make it
+        officer = _client(app, "officer-mf")
+        assert officer.get("/reports/campaign/2021.pdf").status_code == 403
+        assert officer.post("/jobs/campaign/2021.pdf").status_code == 403
+        assert _client(app, "viewer").post("/jobs/campaign/1999.pdf").status_code == 404
+        db.session.remove()
