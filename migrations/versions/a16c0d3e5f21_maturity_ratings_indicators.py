@@ -3,7 +3,7 @@ project serves (seven nullable columns of projects and an index for the list's f
 dated self- and ministry ratings (project_ratings), the indicators and their yearly values
 
 Revision ID: a16c0d3e5f21
-Revises: 01852b412ed8
+Revises: f3b9d8e2a7c1
 Create Date: 2026-12-02 21:00:00.000000
 
 """
@@ -15,7 +15,7 @@ import digiweb.db_types
 
 # revision identifiers, used by Alembic.
 revision = 'a16c0d3e5f21'
-down_revision = '01852b412ed8'
+down_revision = 'f3b9d8e2a7c1'
 branch_labels = None
 depends_on = None
 
