@@ -182,6 +182,10 @@ def _table_for(parameter: str):
 
 
 def _existing_values(parameter: str) -> list:
+    if parameter == "year":  # a campaign's year (the campaign report)
+        from digiweb.campaigns.models import Campaign
+
+        return list(db.session.scalars(db.select(Campaign.year).order_by(Campaign.year)))
     if parameter == "reference":
         from digiweb.meetings.models import Meeting
 
