@@ -1,11 +1,15 @@
 """The questionnaire import (the app's only upload, /plans/<id>/spreadsheet) checked by size,
 type and content (ASVS 5.2.1, 5.2.2, 5.2.3): every refusal is a translated 4xx that leaves the
-database as it was, never a 500. The detailed content rules (formulas, columns, rows, versions)
+database as it was, never a 500; a hostile workbook (tests/security/hostile_workbooks.py) is
+refused within 2 s of CPU and 100 MB. The detailed content rules (formulas, columns, rows, versions)
 are tested in tests/plans/test_spreadsheet.py."""
 
+import functools
 import html
 import io
 import struct
+import time
+import tracemalloc
 import zipfile
 
 import pytest
@@ -14,7 +18,17 @@ from werkzeug.test import encode_multipart
 
 from digiweb.departments.models import Department
 from digiweb.extensions import db
+from digiweb.i18n import fmt_number
 from digiweb.plans.models import Plan
+from digiweb.plans.spreadsheet import (
+    COLUMNS,
+    ImportRefused,
+    check_upload,
+    column_header,
+    read_sheet,
+)
+from digiweb.plans.spreadsheet.upload import MAX_SHEET_CELLS, MAX_UNCOMPRESSED_BYTES
+from tests.security import hostile_workbooks as hostile
 from tests.test_csrf_everywhere import database_snapshot
 
 
@@ -92,8 +106,8 @@ def test_a_renamed_file_that_is_not_a_workbook_is_refused(officer, data):
 
 @pytest.mark.parametrize("htmx", [False, True])
 def test_a_zip_bomb_sheet_is_refused_before_it_is_expanded(officer, htmx):
-    """40 MB of zeros compress to about 40 KB: the sizes declared in the archive are checked
-    before openpyxl reads a byte of it."""
+    """40 MB of zeros compress to about 40 KB: the sizes the archive declares already say no,
+    before a byte is inflated."""
     data = _zip(_workbook_parts(b"\0" * (40 * 1024 * 1024)))
     assert len(data) < 100_000
     client = officer("fr")
@@ -102,7 +116,7 @@ def test_a_zip_bomb_sheet_is_refused_before_it_is_expanded(officer, htmx):
     response = _post(client, data, headers=headers)
     assert response.status_code == 413
     page = html.unescape(response.get_data(as_text=True))
-    assert "Le classeur décompressé dépasse 25 Mo" in page
+    assert "Le classeur dépasse 10 Mo une fois décompressé" in page
     assert ("<html" in page) is not htmx
     assert database_snapshot() == before
 
@@ -173,3 +187,125 @@ def test_huge_plain_form_fields_get_a_4xx(demo_app, as_user):
     assert response.status_code == 413
     assert "trop volumineux" in response.get_data(as_text=True)
     assert database_snapshot() == before
+
+
+# --- hostile workbooks: refused within bounds (issue 13) ---------------------------------------
+
+NNBSP = "\u202f"
+UNREADABLE = (415, "Le classeur n'a pas pu être lu")
+# Before the upload was checked part by part (`python -m tests.security.hostile_workbooks`
+# measures each file): the sheet lying about its size took 262 MB of Python allocations (240 MB
+# of process) then answered 500, the billion laughs 195 MB then 500, the style sheet of 400,000
+# formats 11.5 s of CPU and 208 MB, the cell with 300,000 attributes 1.7 s and 97 MB, one
+# project on row 1,048,576 3.2 s and on row 5,000,000 14 s (and imported).
+EXPECTED = {
+    "lying-member-size": UNREADABLE,
+    "zip-bomb": (413, "Le classeur dépasse 10 Mo une fois décompressé"),
+    "huge-row-1048576": (422, f"jusqu'à la ligne 1{NNBSP}048{NNBSP}576"),
+    "huge-row-5000000": (422, f"jusqu'à la ligne 5{NNBSP}000{NNBSP}000"),
+    "huge-dimension": (422, f"jusqu'à la ligne 5{NNBSP}000{NNBSP}000"),
+    "external-entity": UNREADABLE,
+    "billion-laughs": UNREADABLE,
+    "bad-crc": UNREADABLE,
+    "many-cells": (422, f"plus de {fmt_number(MAX_SHEET_CELLS)} cellules"),
+    "many-elements": (413, f"plus de 200{NNBSP}000 éléments"),
+    "long-tag": UNREADABLE,
+    "bzip2-member": UNREADABLE,
+    "utf-32-part": UNREADABLE,
+}
+CPU_SECONDS = 2.0
+PYTHON_BYTES = 100 * 2**20
+
+
+@functools.cache
+def hostile_file(name: str) -> bytes:
+    return hostile.HOSTILE[name]()
+
+
+def test_every_hostile_workbook_has_its_expected_answer():
+    assert set(EXPECTED) == set(hostile.HOSTILE)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_hostile_workbook_is_refused_within_two_seconds_and_100_mb(app, name):
+    """The check and the reading of the file, as the import runs them: refused with the
+    expected translated message, within 2 s of CPU (time.process_time) and 100 MB of Python
+    allocations (tracemalloc's peak; a second run, tracing slows the first one)."""
+    data = hostile_file(name)
+    status, message = EXPECTED[name]
+    with app.test_request_context("/?lang=fr"):
+        started = time.process_time()
+        with pytest.raises(ImportRefused) as refused:
+            read_sheet(check_upload(data, "hostile.xlsx"))
+        cpu = time.process_time() - started
+        tracemalloc.start()
+        try:
+            with pytest.raises(ImportRefused):
+                read_sheet(check_upload(data, "hostile.xlsx"))
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert refused.value.status == status
+    assert message in refused.value.message
+    assert cpu < CPU_SECONDS, f"{name}: {cpu:.2f} s of CPU"
+    assert peak < PYTHON_BYTES, f"{name}: {peak / 2**20:.0f} MiB"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_hostile_workbook_gets_a_translated_4xx_through_the_page(officer, name):
+    client = officer("fr")
+    before = database_snapshot()
+    response = _post(client, hostile_file(name))
+    status, message = EXPECTED[name]
+    assert response.status_code == status
+    assert message in html.unescape(response.get_data(as_text=True))
+    assert database_snapshot() == before
+
+
+def test_the_same_refusal_in_arabic(officer):
+    response = _post(officer("ar"), hostile_file("huge-row-5000000"))
+    assert response.status_code == 422
+    assert f"السطر 5{NNBSP}000{NNBSP}000" in html.unescape(response.get_data(as_text=True))
+
+
+def test_a_valid_workbook_passes_and_its_formula_cells_are_noted(app):
+    """What passed is a new ZIP of the checked parts, stored, that openpyxl reads; the cells
+    holding a formula are noted on the way (the import refuses those without a value)."""
+    sheet = hostile.SHEET
+    parts = hostile.base_parts()
+    parts[sheet] = parts[sheet].replace(
+        b"</sheetData>", b'<row r="3"><c r="C3"><f>1+1</f></c></row></sheetData>'
+    )
+    data = hostile.to_zip(parts)
+    with app.test_request_context("/?lang=fr"):
+        upload = check_upload(data, "plan.xlsx")
+        rows, _columns, problems = read_sheet(upload)
+    with zipfile.ZipFile(io.BytesIO(upload.data)) as archive:
+        assert {info.compress_type for info in archive.infolist()} == {zipfile.ZIP_STORED}
+        assert archive.read(sheet) == parts[sheet]
+    assert upload.formulas == {sheet: {(3, 3)}}
+    assert [row.data.get("title_fr") for row in rows] == ["Projet"] and problems == []
+
+
+def test_the_costliest_file_the_checks_let_through_is_read_within_bounds(app):
+    """500 projects whose texts fill the bound on the decompressed size, in Arabic written as
+    openpyxl writes it (&#NNNN; for each letter), every cell valid: read within 2 s of CPU and
+    100 MB, like the refusals. (A file wrong everywhere stops at MAX_PROBLEMS.)"""
+    with app.test_request_context("/?lang=fr"):
+        texts = [column for column in COLUMNS if column.kind in ("reference", "text")]
+        data = hostile.at_the_bounds([column_header(column) for column in texts])
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+        assert 0.9 * MAX_UNCOMPRESSED_BYTES < inflated < MAX_UNCOMPRESSED_BYTES
+        started = time.process_time()
+        rows = read_sheet(check_upload(data, "plan.xlsx"))[0]
+        cpu = time.process_time() - started
+        tracemalloc.start()
+        try:
+            read_sheet(check_upload(data, "plan.xlsx"))
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+    assert len(rows) == 500
+    assert cpu < CPU_SECONDS, f"{cpu:.2f} s of CPU"
+    assert peak < PYTHON_BYTES, f"{peak / 2**20:.0f} MiB"

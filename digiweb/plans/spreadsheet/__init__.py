@@ -8,7 +8,8 @@ Pure functions around openpyxl and the plan services, no routes (those are in
 - `columns`: the columns (one per field of `digiweb.projects.schema`), their titles and
   descriptions in either language, the limits of the file;
 - `template`: building the downloadable workbook and its instructions;
-- `reading`: the checks on the upload and its rows read as the web form would;
+- `upload`: the checks on the uploaded file, every part inflated and parsed under bounds;
+- `reading`: its rows read as the web form would;
 - `importing`: the rows checked against the plan, then all written or nothing.
 
 The names other modules and the tests use are importable from here.
@@ -42,10 +43,10 @@ from digiweb.plans.spreadsheet.reading import (
     Problem,
     SheetRow,
     _CellReader,
-    check_upload,
     read_sheet,
 )
 from digiweb.plans.spreadsheet.template import build_template, instruction_lines
+from digiweb.plans.spreadsheet.upload import CheckedUpload, check_upload
 
 __all__ = [
     "COLUMNS",
@@ -55,6 +56,7 @@ __all__ = [
     "MAX_UPLOAD_BYTES",
     "XLSX_MIMETYPE",
     "CellError",
+    "CheckedUpload",
     "Column",
     "ImportRefused",
     "ImportResult",

@@ -78,10 +78,18 @@ def column_header(column: Column) -> str:
     return f"{label} *" if column.field in REQUIRED_FOR_SENDING else label
 
 
+# No column title nor value of a list is longer: a longer text is compared as it is, without
+# the folding (whose cost grows with the text), and so matches none.
+MAX_KEY_LENGTH = 200
+
+
 def _key(value) -> str:
     """How titles and list values are compared: trimmed, without a trailing *, case, accents,
     Arabic letter variants and bidi marks folded (the search's normalisation)."""
-    return normalize_search(str(value).strip().rstrip("*").strip())
+    text = str(value)
+    if len(text) > MAX_KEY_LENGTH:
+        return text
+    return normalize_search(text.strip().rstrip("*").strip())
 
 
 def _header_lookup() -> dict[str, str]:

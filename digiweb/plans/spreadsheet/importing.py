@@ -35,9 +35,9 @@ from digiweb.plans.spreadsheet.reading import (
     Problem,
     SheetRow,
     _column_name,
-    check_upload,
     read_sheet,
 )
+from digiweb.plans.spreadsheet.upload import check_upload
 
 
 @dataclass
@@ -224,13 +224,13 @@ def import_workbook(plan: Plan, data: bytes, filename: str, actor) -> ImportResu
     Raises ImportRefused (with the problems, row by row) when anything is wrong; the session
     holds part of the import: the route discards it. On success the request commits.
     """
-    check_upload(data, filename)
+    upload = check_upload(data, filename)
     plan = _lock(plan)
     try:
         ensure_editable(plan, actor)
     except Refusal as error:
         raise ImportRefused(status=error.status, message=error.message) from None
-    rows, columns, problems = read_sheet(data)
+    rows, columns, problems = read_sheet(upload)
     changes, unchanged, row_problems = check_rows(plan, rows, columns)
     problems += row_problems
     if problems:

@@ -1,8 +1,8 @@
 """Reading an upload: the checks on the file, and its rows parsed as the web form would.
 
-The upload is at most MAX_UPLOAD_BYTES and must be a ZIP holding an OOXML workbook (checked
-before openpyxl sees it, with a bound on what it expands to), read in read-only mode, with
-cached values (`data_only`): formulas are never computed here, and a formula whose value the
+The upload is checked before openpyxl sees it (`digiweb.plans.spreadsheet.upload`: every part
+inflated and parsed under running bounds), then read in read-only mode, with cached values
+(`data_only`): formulas are never computed here, and a formula whose value the
 spreadsheet program never computed is refused rather than read as an empty cell. Columns are
 recognised by their titles in either language (or the field's code), values of the lists by
 their label in either language or their code.
@@ -10,7 +10,6 @@ their label in either language or their code.
 
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -28,7 +27,6 @@ from digiweb.plans.spreadsheet.columns import (
     COLUMN_BY_FIELD,
     COLUMNS,
     MAX_PROJECT_ROWS,
-    MAX_UPLOAD_BYTES,
     SHEET_PROJECTS,
     _header_lookup,
     _key,
@@ -36,15 +34,14 @@ from digiweb.plans.spreadsheet.columns import (
     _value_lookup,
     choice_lookup,
     column_header,
-    file_size_label,
     in_language,
 )
 
-# What the parts of the ZIP may expand to (a 2 MiB upload could otherwise be a ZIP bomb).
-MAX_UNCOMPRESSED_BYTES = 25 * 1024 * 1024
-MAX_ZIP_MEMBERS = 250
 MAX_COLUMNS = 60  # columns of the header row read; the template has 28
 TECHNOLOGY_SEPARATORS = re.compile(r"[,;،؛\n]+")
+# The report lists at most this many problems: the reading stops there (a file that is wrong
+# everywhere costs no more than a few rows of it).
+MAX_PROBLEMS = 100
 
 
 @dataclass
@@ -77,70 +74,25 @@ class SheetRow:
     data: dict = field(default_factory=dict)
 
 
-def check_upload(data: bytes, filename: str) -> None:
-    """Size, extension and content of the upload (ImportRefused with 413/415/422)."""
-    if not filename.lower().endswith(".xlsx"):
-        raise ImportRefused(
-            status=415,
-            message=_(
-                "Only .xlsx files can be imported (Excel 2007 or later, LibreOffice Calc): "
-                "save the file in that format."
-            ),
-        )
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise ImportRefused(
-            status=413,
-            message=_(
-                "The file is larger than %(size)s: it cannot be imported.",
-                size=file_size_label(),
-            ),
-        )
-    if not data:
-        raise ImportRefused(status=422, message=_("The file is empty."))
-    not_a_workbook = ImportRefused(
-        status=415,
-        message=_(
-            "This file is not an .xlsx workbook (it may be a CSV, a PDF or an old .xls file "
-            "renamed): save it in the .xlsx format and import it again."
-        ),
-    )
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError):
-        raise not_a_workbook from None
-    with archive:
-        members = archive.infolist()
-        names = {member.filename for member in members}
-        if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-            raise not_a_workbook
-        if len(members) > MAX_ZIP_MEMBERS or (
-            sum(member.file_size for member in members) > MAX_UNCOMPRESSED_BYTES
-        ):
-            raise ImportRefused(
-                status=413,
-                message=_(
-                    "The workbook expands to more than %(size)s: it cannot be a questionnaire "
-                    "of digiweb.",
-                    size=file_size_label(MAX_UNCOMPRESSED_BYTES),
-                ),
-            )
-
-
-def _open(data: bytes, values: bool):
-    """openpyxl in read-only mode; `values`: cached values of formulas instead of formulas.
-    External links are not loaded, macros are dropped."""
+def _open(data: bytes):
+    """openpyxl in read-only mode, with the cached values of formulas. External links are not
+    loaded, macros are dropped."""
     try:
         return load_workbook(
-            io.BytesIO(data), read_only=True, data_only=values, keep_links=False, keep_vba=False
+            io.BytesIO(data), read_only=True, data_only=True, keep_links=False, keep_vba=False
         )
     except Exception:  # any failure to parse gets the same answer
-        raise ImportRefused(
-            status=415,
-            message=_(
-                "The workbook could not be read: it may be damaged or protected by a password. "
-                "Save it again in the .xlsx format, without a password."
-            ),
-        ) from None
+        raise _unreadable() from None
+
+
+def _unreadable() -> ImportRefused:
+    return ImportRefused(
+        status=415,
+        message=_(
+            "The workbook could not be read: it may be damaged or protected by a password. "
+            "Save it again in the .xlsx format, without a password."
+        ),
+    )
 
 
 def _column_name(index: int, header: str) -> str:
@@ -219,49 +171,23 @@ def _map_header(header: list, lookup: dict[str, str]) -> tuple[dict[int, str], l
     return columns, problems
 
 
-_FORMULA_ELEMENT = re.compile(rb"<(?:\w+:)?f[\s/>]")
-
-
-def _has_formulas(data: bytes) -> bool:
-    """Whether any worksheet of the (already checked) ZIP holds a formula element: when none
-    does, the second reading of the sheet can be skipped."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for member in archive.infolist():
-            name = member.filename
-            is_sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
-            if is_sheet and _FORMULA_ELEMENT.search(archive.read(member)):
-                return True
-    return False
-
-
-def _formula_cells(data: bytes, title: str, columns: dict[int, str]) -> set[tuple[int, int]]:
-    """(row, column) of the cells of the sheet that hold a formula."""
-    if not _has_formulas(data):
-        return set()
-    workbook = _open(data, values=False)
-    try:
-        sheet = workbook[title]
-        found = set()
-        for number, row in enumerate(sheet.iter_rows(min_row=2, max_col=max(columns)), start=2):
-            for index, cell in enumerate(row, start=1):
-                if getattr(cell, "data_type", None) == "f":
-                    found.add((number, index))
-        return found
-    finally:
-        workbook.close()
-
-
-def read_sheet(data: bytes) -> tuple[list[SheetRow], dict[str, int], list[Problem]]:
-    """The rows of the projects sheet, the {field: column index} found, and every problem of
-    the header and of the cells (values that cannot be read)."""
+def read_sheet(upload) -> tuple[list[SheetRow], dict[str, int], list[Problem]]:
+    """The rows of the projects sheet of a checked upload (`upload.CheckedUpload`), the {field:
+    column index} found, and every problem of the header and of the cells (values that cannot
+    be read). The file passed its checks, but openpyxl may still fail on what it finds in it:
+    any such failure is the same refusal as a file that cannot be opened."""
     lookup = _header_lookup()
-    workbook = _open(data, values=True)
+    workbook = _open(upload.data)
     try:
         sheet, header = _find_sheet(workbook, lookup)
         columns, problems = _map_header(header, lookup)
-        title = sheet.title
-        formulas = _formula_cells(data, title, columns)
+        # the cells holding a formula, noted while the upload was checked, by part
+        formulas = upload.formulas.get(sheet._worksheet_path, set())
         rows = list(_read_rows(sheet, columns, formulas, problems))
+    except ImportRefused:
+        raise
+    except Exception:  # anything openpyxl could not make sense of
+        raise _unreadable() from None
     finally:
         workbook.close()
     return rows, {name: index for index, name in columns.items()}, problems
@@ -307,6 +233,13 @@ def _read_rows(sheet, columns, formulas, problems) -> Iterator[SheetRow]:
                 row.version = value
             else:
                 row.data[name] = value
+        if len(problems) >= MAX_PROBLEMS:
+            message = _(
+                "The file was read up to this row only: correct the %(count)d problems listed, "
+                "then import it again to see whether others remain.",
+                count=len(problems),
+            )
+            raise ImportRefused([*problems, Problem(number, "", message)])
         yield row
 
 
