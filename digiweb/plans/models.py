@@ -297,10 +297,12 @@ class Project(db.Model):
     year: Mapped[int]
     sequence: Mapped[int]
     reference: Mapped[str] = mapped_column(sa.String(40), unique=True)
+    # The texts' lengths are the limits of digiweb.projects.schema, which the form and the
+    # spreadsheet apply too (tests/plans/test_spreadsheet_round_trip.py checks that they agree).
     title_ar: Mapped[str] = mapped_column(sa.String(300), default="")
     title_fr: Mapped[str] = mapped_column(sa.String(300), default="")
-    summary_ar: Mapped[str] = mapped_column(sa.Text, default="")
-    summary_fr: Mapped[str] = mapped_column(sa.Text, default="")
+    summary_ar: Mapped[str] = mapped_column(sa.String(4000), default="")
+    summary_fr: Mapped[str] = mapped_column(sa.String(4000), default="")
     target: Mapped[Target | None] = mapped_column(enum_column(Target))
     kind: Mapped[ProjectKind | None] = mapped_column(enum_column(ProjectKind))
     status: Mapped[ProjectStatus] = mapped_column(
@@ -312,11 +314,11 @@ class Project(db.Model):
     end_date: Mapped[date | None]
     budget_dzd: Mapped[int | None] = mapped_column(sa.BigInteger)
     funding_source: Mapped[FundingSource | None] = mapped_column(enum_column(FundingSource))
-    procedure_ar: Mapped[str] = mapped_column(sa.Text, default="")
-    procedure_fr: Mapped[str] = mapped_column(sa.Text, default="")
-    beneficiaries_ar: Mapped[str] = mapped_column(sa.Text, default="")
-    beneficiaries_fr: Mapped[str] = mapped_column(sa.Text, default="")
-    partners: Mapped[str] = mapped_column(sa.Text, default="")
+    procedure_ar: Mapped[str] = mapped_column(sa.String(2000), default="")
+    procedure_fr: Mapped[str] = mapped_column(sa.String(2000), default="")
+    beneficiaries_ar: Mapped[str] = mapped_column(sa.String(2000), default="")
+    beneficiaries_fr: Mapped[str] = mapped_column(sa.String(2000), default="")
+    partners: Mapped[str] = mapped_column(sa.String(2000), default="")
     # Digital maturity of the procedure the project serves (issue 16): levels 0-4 now and
     # targeted (digiweb.projects.schema.MATURITY_LEVELS), None when not given.
     maturity_level: Mapped[int | None] = mapped_column(sa.SmallInteger)

@@ -30,7 +30,7 @@ from digiweb.plans.models import (
 )
 
 MAX_BUDGET = 10**15  # DZD; far above any budget, far below BigInteger's limit
-# One limit per text field, shared by the form, the column check, the spreadsheet and the
+# One limit per text field, shared by the form, the column's length, the spreadsheet and the
 # exports; all far below a spreadsheet cell's 32,767 characters.
 TITLE_MAX = 300
 LONG_TEXT_MAX = 4000
