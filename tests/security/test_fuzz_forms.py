@@ -238,6 +238,10 @@ def _own_values(parameter: str, username: str, plan_id: int | None) -> list:
     if table is not None and "plan_id" in table.c:  # e.g. the remarks of the plan
         query = db.select(table.c.id).where(table.c.plan_id == plan_id).order_by(table.c.id.desc())
         return list(db.session.scalars(query))
+    if table is not None and "project_id" in table.c:  # e.g. the indicators of its projects
+        projects = db.select(Project.id).where(Project.plan_id == plan_id)
+        query = db.select(table.c.id).where(table.c.project_id.in_(projects)).order_by(table.c.id)
+        return list(db.session.scalars(query))
     return []
 
 

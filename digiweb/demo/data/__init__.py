@@ -444,7 +444,8 @@ def demo_follow_up(projects: list[dict] | None = None) -> dict:
     * ``ministry_ratings``: the reviewer's rating of about a quarter of the sent projects, most
       of those the departments rated among them, close to the department's own rating, but a
       third of them stricter by one or two steps (the GAO's finding) and a few more lenient;
-    * ``indicators``: one or two indicators on the first citizens' projects of approved plans.
+    * ``indicators``: one or two indicators on the first citizens' projects of approved plans,
+      with the value reached in 2021, and one being prepared in each draft plan.
     """
     projects = demo_projects() if projects is None else projects
     rng = random.Random(FOLLOW_UP_SEED)
@@ -501,6 +502,22 @@ def demo_follow_up(projects: list[dict] | None = None) -> dict:
                     "baseline": baseline,
                     "target": target,
                     "values": {DEMO_YEAR: value},
+                }
+            )
+    # An indicator being prepared in each draft plan (its first project), no value reached yet.
+    for code, status in UNSENT_PLAN_STATUS.items():
+        first = next((p for p in projects if p["department"] == code), None)
+        if status == "draft" and first is not None:
+            label_ar, label_fr, unit, baseline, target, _value = _INDICATORS[0]
+            indicators.append(
+                {
+                    "reference": _reference(first),
+                    "label_ar": label_ar,
+                    "label_fr": label_fr,
+                    "unit": unit,
+                    "baseline": baseline,
+                    "target": target,
+                    "values": {},
                 }
             )
     return {
