@@ -121,15 +121,57 @@ def bdi(value) -> Markup:
 BIDI_CONTROLS = BIDI_MARKS
 
 
+# Control characters are refused in what users write, never silently dropped (the user sees
+# which one and where): C0 but tab and line feed, DEL, C1, and the non-characters U+FFFE/FFFF.
+# Invisible, they break what reads the text back: PostgreSQL refuses NUL, a spreadsheet cell
+# (openpyxl) refuses most of C0. Carriage returns never get here: `clean_text` turns them into
+# line feeds.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
 def clean_text(value, multiline: bool = False):
-    """The one cleaning of text typed by users (a WTForms filter, and for imports): NFC
-    normalisation, bidi controls removed; a single-line value gets its line breaks as spaces,
-    a multi-line one keeps them as "\n". Anything that is not a string is returned as is."""
+    """The one cleaning of text typed by users (the filter of every text field of every form,
+    the spreadsheet import, the services that take text from elsewhere): NFC normalisation,
+    bidi controls removed; a single-line value gets its line breaks and tabs as spaces, a
+    multi-line one keeps them (line breaks as "\n"). Control characters are left for
+    `control_character_problem` to refuse. Anything that is not a string is returned as is."""
     if not isinstance(value, str):
         return value
     value = BIDI_CONTROLS.sub("", unicodedata.normalize("NFC", value))
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    return value if multiline else value.replace("\n", " ")
+    return value if multiline else value.replace("\n", " ").replace("\t", " ")
+
+
+def control_character_problem(value) -> str | None:
+    """Why a cleaned text cannot be saved, in the user's language: the first control character
+    it holds (its code point and its place); None when it holds none, or is not a string."""
+    if not isinstance(value, str):
+        return None
+    found = CONTROL_CHARACTERS.search(value)
+    if found is None:
+        return None
+    return _(
+        "This text holds an invisible control character (%(code)s, character %(position)s), "
+        "often brought by a copy from another program: delete it, then save again.",
+        code=f"U+{ord(found.group()):04X}",
+        position=found.start() + 1,
+    )
+
+
+def query_text(value) -> str:
+    """A text from a query string (a search, a filter): cleaned as typed text is, its control
+    characters dropped rather than refused (nothing is saved, and a NUL must never reach the
+    database: PostgreSQL refuses it)."""
+    return CONTROL_CHARACTERS.sub("", clean_text(value or ""))
+
+
+def spreadsheet_text(value):
+    """A stored text as a spreadsheet cell can hold it: control characters (in values saved
+    before they were refused) removed, so that an export never fails on one; the exporters
+    bound nothing else, the fields' limits do. Anything that is not a string is returned as is."""
+    if not isinstance(value, str):
+        return value
+    return CONTROL_CHARACTERS.sub("", value)
 
 
 def clean_multiline(value):
@@ -223,13 +265,13 @@ _ARABIC_FOLD = str.maketrans(
 def normalize_search(text: str) -> str:
     """The one normalisation for stored search text and for queries.
 
-    NFKC, combining marks dropped (tashkeel, French accents), Arabic letter variants folded,
-    tatweel dropped, Arabic-Indic digits to 0-9, bidi marks stripped, case folded, spaces
-    collapsed.
+    NFKC, control characters as spaces (a NUL never reaches a query), combining marks dropped
+    (tashkeel, French accents), Arabic letter variants folded, tatweel dropped, Arabic-Indic
+    digits to 0-9, bidi marks stripped, case folded, spaces collapsed.
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", text)
+    text = CONTROL_CHARACTERS.sub(" ", unicodedata.normalize("NFKC", text))
     text = unicodedata.normalize("NFD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = strip_bidi(text).translate(_ARABIC_FOLD).casefold()

@@ -8,7 +8,7 @@ from digiweb.admin import bp
 from digiweb.audit import chain
 from digiweb.audit.services import PAGE_SIZE, entries_page, export_lines, filter_choices
 from digiweb.htmx import render
-from digiweb.i18n import parse_date
+from digiweb.i18n import parse_date, query_text
 from digiweb.numbers import whole_number
 
 
@@ -25,11 +25,11 @@ def _date(name: str):
 def _filters() -> dict:
     args = request.args
     return {
-        "actor": args.get("actor", "").strip()[:64],
-        "action": args.get("action", "").strip()[:64],
-        "entity_type": args.get("entity_type", "").strip()[:32],
+        "actor": query_text(args.get("actor")).strip()[:64],
+        "action": query_text(args.get("action")).strip()[:64],
+        "entity_type": query_text(args.get("entity_type")).strip()[:32],
         "entity_id": whole_number(args.get("entity_id")),
-        "ip": args.get("ip", "").strip()[:64],
+        "ip": query_text(args.get("ip")).strip()[:64],
         "since": _date("since"),
         "until": _date("until"),
     }

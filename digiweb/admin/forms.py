@@ -4,7 +4,6 @@ the rules that need the database or the acting admin live in services.py."""
 import re
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import (
     DataRequired,
@@ -16,6 +15,7 @@ from wtforms.validators import (
 )
 
 from digiweb.auth.models import Language, Role
+from digiweb.forms import BaseForm
 
 MIN_PASSWORD_LENGTH = 12  # the other rules: digiweb/auth/passwords.py, in the services
 # local@domain.tld: one @, no spaces, a dot in the domain; checked without any DNS look-up.
@@ -35,7 +35,7 @@ def _email_format(form, field):
         raise ValidationError(_l("Enter an e-mail address like name@example.dz."))
 
 
-class VersionedForm(FlaskForm):
+class VersionedForm(BaseForm):
     """The version of the record the user saw: a save based on another one (or none) is
     refused by the service."""
 
@@ -119,7 +119,7 @@ class UserFieldsMixin:
     email = StringField(
         _l("E-mail"),
         filters=[_strip],
-        validators=[Optional(), _email_format],
+        validators=[Optional(), Length(max=254), _email_format],
         render_kw={"dir": "ltr", "type": "email", "autocomplete": "off"},
     )
     role = SelectField(_l("Role"), choices=Role.choices, validate_choice=True)
@@ -132,7 +132,7 @@ class UserFieldsMixin:
     language = SelectField(_l("Language"), choices=Language.choices, validate_choice=True)
 
 
-class UserCreateForm(CredentialsMixin, UserFieldsMixin, FlaskForm):
+class UserCreateForm(CredentialsMixin, UserFieldsMixin, BaseForm):
     pass
 
 
@@ -140,7 +140,7 @@ class UserEditForm(UserFieldsMixin, VersionedForm):
     pass
 
 
-class PasswordResetForm(FlaskForm):
+class PasswordResetForm(BaseForm):
     password = PasswordField(
         _l("New password"),
         validators=[

@@ -10,7 +10,6 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
@@ -18,6 +17,7 @@ from wtforms.validators import DataRequired, Length
 from digiweb.auth import bp
 from digiweb.auth.tokens import DEFAULT_DAYS, NAME_LENGTH, create_token, revoke_token, tokens_of
 from digiweb.errors import Refusal, attach
+from digiweb.forms import BaseForm
 from digiweb.i18n import strip_bidi
 from digiweb.transaction import discard
 
@@ -28,7 +28,7 @@ def _clean(value):
     return " ".join(strip_bidi(value).split()) if isinstance(value, str) else value
 
 
-class TokenForm(FlaskForm):
+class TokenForm(BaseForm):
     name = StringField(
         _l("Name"),
         validators=[DataRequired(), Length(max=NAME_LENGTH)],

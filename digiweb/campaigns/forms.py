@@ -1,14 +1,17 @@
 """The campaign form: year, titles, dates, instructions, invited departments."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length
 
+from digiweb.forms import BaseForm
 from digiweb.plans.forms import MultiCheckboxField, WholeNumberField, local_date_field, strip
 
+INSTRUCTIONS_MAX = 10_000  # characters, below a spreadsheet cell's 32,767
+TOO_LONG = _l("At most %(max)d characters.")
 
-class CampaignForm(FlaskForm):
+
+class CampaignForm(BaseForm):
     year = WholeNumberField(
         _l("Year"),
         minimum=2000,
@@ -39,10 +42,16 @@ class CampaignForm(FlaskForm):
     opens_on = local_date_field(_l("Opening date"))
     deadline = local_date_field(_l("Deadline for sending the plans"))
     instructions_ar = TextAreaField(
-        _l("Instructions in Arabic"), filters=[strip], render_kw={"dir": "rtl", "lang": "ar"}
+        _l("Instructions in Arabic"),
+        filters=[strip],
+        validators=[Length(max=INSTRUCTIONS_MAX, message=TOO_LONG)],
+        render_kw={"dir": "rtl", "lang": "ar"},
     )
     instructions_fr = TextAreaField(
-        _l("Instructions in French"), filters=[strip], render_kw={"dir": "ltr", "lang": "fr"}
+        _l("Instructions in French"),
+        filters=[strip],
+        validators=[Length(max=INSTRUCTIONS_MAX, message=TOO_LONG)],
+        render_kw={"dir": "ltr", "lang": "fr"},
     )
     departments = MultiCheckboxField(_l("Invited departments"), coerce=int, validate_choice=True)
     version = HiddenField()

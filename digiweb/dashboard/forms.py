@@ -5,14 +5,14 @@ language when its value is not one we know.
 """
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField
 from wtforms.validators import ValidationError
 
+from digiweb.forms import BaseForm
 from digiweb.plans.models import Target
 
 
-class DashboardFilterForm(FlaskForm):
+class DashboardFilterForm(BaseForm):
     class Meta:
         csrf = False
 

@@ -1,7 +1,6 @@
 """Forms of the meetings area. Choices that come from the database are filled in __init__."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     HiddenField,
@@ -13,10 +12,16 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from digiweb.forms import CleanForm
+from digiweb.forms import BaseForm
 from digiweb.meetings import services
 from digiweb.meetings.models import Attendance, DecisionStatus, MeetingKind
 from digiweb.transaction import fingerprint
+
+# Limits of the long texts, each below a spreadsheet cell's 32,767 characters (the other text
+# fields: their column's length).
+MINUTES_MAX = 30_000
+DECISION_TEXT_MAX = 5000
+LINKED_PROJECTS_MAX = 1000
 
 
 def _optional_int(value):
@@ -69,7 +74,7 @@ class ChoiceField(SelectField):
         super().__init__(*args, **kwargs)
 
 
-class MeetingForm(CleanForm):
+class MeetingForm(BaseForm):
     version = HiddenField()
     title_ar = StringField(
         _l("Title in Arabic"),
@@ -136,21 +141,21 @@ class MeetingForm(CleanForm):
         self.version.data = meeting.version
 
 
-class MinutesForm(CleanForm):
+class MinutesForm(BaseForm):
     version = HiddenField()
     minutes_ar = TextAreaField(
         _l("Minutes in Arabic"),
-        [Length(max=100_000)],
+        [Length(max=MINUTES_MAX)],
         render_kw={"dir": "rtl", "lang": "ar", "rows": 14},
     )
     minutes_fr = TextAreaField(
         _l("Minutes in French"),
-        [Length(max=100_000)],
+        [Length(max=MINUTES_MAX)],
         render_kw={"dir": "ltr", "lang": "fr", "rows": 14},
     )
 
 
-class AttendeeForm(CleanForm):
+class AttendeeForm(BaseForm):
     version = HiddenField()
     user_id = ChoiceField(_l("Digitization officer"), coerce=_optional_int)
     name = StringField(_l("Name (other person)"), [Length(max=200)], render_kw={"dir": "auto"})
@@ -203,7 +208,7 @@ class AttendeeForm(CleanForm):
         self.version.data = fingerprint(attendee, services.ATTENDEE_FIELDS)
 
 
-class AgendaItemForm(CleanForm):
+class AgendaItemForm(BaseForm):
     version = HiddenField()
     title_ar = StringField(
         _l("Item in Arabic"),
@@ -222,23 +227,23 @@ class AgendaItemForm(CleanForm):
         self.version.data = fingerprint(item, services.AGENDA_FIELDS)
 
 
-class DecisionForm(CleanForm):
+class DecisionForm(BaseForm):
     version = HiddenField()
     text_ar = TextAreaField(
         _l("Text in Arabic"),
-        [_required(_l("Enter the text of the decision in Arabic.")), Length(max=5000)],
+        [_required(_l("Enter the text of the decision in Arabic.")), Length(max=DECISION_TEXT_MAX)],
         render_kw={"dir": "rtl", "lang": "ar", "rows": 3},
     )
     text_fr = TextAreaField(
         _l("Text in French"),
-        [_required(_l("Enter the text of the decision in French.")), Length(max=5000)],
+        [_required(_l("Enter the text of the decision in French.")), Length(max=DECISION_TEXT_MAX)],
         render_kw={"dir": "ltr", "lang": "fr", "rows": 3},
     )
     owner_department_id = ChoiceField(_l("Owner department"), coerce=_optional_int)
     due_date = LocalDateField(_l("Due date"), [Optional()])
     projects = StringField(
         _l("Linked projects"),
-        [Length(max=1000)],
+        [Length(max=LINKED_PROJECTS_MAX)],
         render_kw={"dir": "ltr", "placeholder": "2021-MF-007, 2021-MJ-003"},
     )
 
@@ -272,12 +277,12 @@ class DecisionForm(CleanForm):
         self.version.data = decision.version
 
 
-class FollowUpForm(CleanForm):
+class FollowUpForm(BaseForm):
     version = HiddenField()
     next = HiddenField()
     status = ChoiceField(_l("Follow-up status"))
     note = TextAreaField(
-        _l("Follow-up note"), [Length(max=5000)], render_kw={"rows": 2, "dir": "auto"}
+        _l("Follow-up note"), [Length(max=DECISION_TEXT_MAX)], render_kw={"rows": 2, "dir": "auto"}
     )
 
     def __init__(self, *args, **kwargs):
@@ -290,7 +295,7 @@ class FollowUpForm(CleanForm):
         self.version.data = decision.version
 
 
-class DecisionFilterForm(FlaskForm):
+class DecisionFilterForm(BaseForm):
     """The filters of the decisions list (GET, no CSRF)."""
 
     class Meta:

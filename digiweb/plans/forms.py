@@ -1,13 +1,13 @@
 """Forms of the plan page: the plan's own fields, a project, the carry-over choice."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields import DateField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from digiweb.forms import BaseForm
 from digiweb.i18n import fmt_number, language, latin_digits, parse_date
 from digiweb.plans.models import (
     ProjectStatus,
@@ -212,7 +212,7 @@ def _form_field(spec):
     raise ValueError(f"no form field for the kind {spec.kind!r} of {spec.name}")
 
 
-class ProjectForm(FlaskForm):
+class ProjectForm(BaseForm):
     """Every field of a project (built from the schema below the class). Only a title (in
     either language) is needed for a draft."""
 
@@ -239,7 +239,7 @@ for _spec in PROJECT_SCHEMA:
     setattr(ProjectForm, _spec.name, _form_field(_spec))
 
 
-class PlanForm(FlaskForm):
+class PlanForm(BaseForm):
     """The plan's own fields."""
 
     contact_name = StringField(
@@ -283,7 +283,7 @@ class PlanForm(FlaskForm):
         }
 
 
-class IndicatorForm(FlaskForm):
+class IndicatorForm(BaseForm):
     """An indicator of a project (digiweb.plans.indicators checks it again)."""
 
     label_ar = StringField(
@@ -304,8 +304,18 @@ class IndicatorForm(FlaskForm):
         validators=[Length(max=40, message=_l("At most %(max)d characters."))],
         render_kw={"dir": "auto", "size": 8},
     )
-    baseline = StringField(_l("Baseline"), filters=[strip], render_kw={"dir": "ltr", "size": 10})
-    target = StringField(_l("Target value"), filters=[strip], render_kw={"dir": "ltr", "size": 10})
+    baseline = StringField(
+        _l("Baseline"),
+        filters=[strip],
+        validators=[Length(max=40, message=_l("At most %(max)d characters."))],
+        render_kw={"dir": "ltr", "size": 10},
+    )
+    target = StringField(
+        _l("Target value"),
+        filters=[strip],
+        validators=[Length(max=40, message=_l("At most %(max)d characters."))],
+        render_kw={"dir": "ltr", "size": 10},
+    )
     version = HiddenField()
 
     def indicator_data(self) -> dict:
@@ -315,9 +325,14 @@ class IndicatorForm(FlaskForm):
 INDICATOR_FIELDS = ("label_ar", "label_fr", "unit", "baseline", "target")
 
 
-class IndicatorValueForm(FlaskForm):
+class IndicatorValueForm(BaseForm):
     """The value an indicator reached in a year."""
 
     year = SelectField(_l("Year"), choices=[], validate_choice=False)
-    value = StringField(_l("Value reached"), filters=[strip], render_kw={"dir": "ltr", "size": 10})
+    value = StringField(
+        _l("Value reached"),
+        filters=[strip],
+        validators=[Length(max=40, message=_l("At most %(max)d characters."))],
+        render_kw={"dir": "ltr", "size": 10},
+    )
     version = HiddenField()

@@ -18,7 +18,7 @@ from digiweb.campaigns.models import CampaignStatus
 from digiweb.db_types import utcnow
 from digiweb.errors import Refusal
 from digiweb.extensions import db
-from digiweb.i18n import latin_digits
+from digiweb.i18n import control_character_problem, latin_digits
 from digiweb.plans.models import (
     UNFINISHED_PROJECT_STATUSES,
     Plan,
@@ -228,7 +228,10 @@ def validate_project_data(data: dict, project: Project | None = None) -> dict[st
     if is_blank(data.get("title_ar")) and is_blank(data.get("title_fr")):
         errors["title_ar"] = _("Give the title in Arabic or in French (both before sending).")
     for name, limit in TEXT_LIMITS.items():
-        if len(data.get(name) or "") > limit:
+        problem = control_character_problem(data.get(name))
+        if problem:
+            errors[name] = problem
+        elif len(data.get(name) or "") > limit:
             errors[name] = _("At most %(max)d characters.", max=limit)
     progress = data.get("progress")
     if progress is not None and not 0 <= progress <= 100:

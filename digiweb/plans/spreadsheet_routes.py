@@ -11,10 +11,10 @@ from flask import Response, abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 
 from digiweb.campaigns.models import CampaignStatus
+from digiweb.forms import BaseForm
 from digiweb.htmx import render
 from digiweb.plans import bp
 from digiweb.plans.models import Plan
@@ -38,7 +38,7 @@ from digiweb.security import can_edit_department_plan
 from digiweb.transaction import discard
 
 
-class ImportForm(FlaskForm):
+class ImportForm(BaseForm):
     file = FileField(
         _l("Filled-in questionnaire (.xlsx)"),
         render_kw={"accept": f".xlsx,{XLSX_MIMETYPE}"},

@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 
 from digiweb.departments.models import Department
 from digiweb.extensions import db
-from digiweb.i18n import language
+from digiweb.i18n import language, spreadsheet_text
 from digiweb.plans.models import (
     FundingSource,
     Plan,
@@ -237,7 +237,7 @@ def _csv_value(value):
         return ""
     if isinstance(value, date):
         return value.isoformat()
-    return _safe_text(value)
+    return _safe_text(spreadsheet_text(value))
 
 
 def csv_chunks(filters: ProjectFilters, user) -> Iterator[bytes]:
@@ -294,6 +294,8 @@ def write_xlsx(filters: ProjectFilters, user, target, progress=None) -> int:
 
 
 def _xlsx_cell(sheet, kind: str, value):
+    if isinstance(value, str):  # a control character stored before they were refused
+        value = spreadsheet_text(value)
     if value is None or value == "":
         return None
     if kind == "date":

@@ -1,7 +1,6 @@
 """Forms of the review area. Each workflow form carries the plan version the user saw."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     HiddenField,
     IntegerField,
@@ -13,6 +12,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from digiweb.forms import BaseForm
 from digiweb.plans.models import ProjectStatus, Rating
 from digiweb.review.services import MAX_COMMENT
 
@@ -52,11 +52,11 @@ def _version_field():
     return HiddenField(validators=[DataRequired(message=VERSION_MISSING)])
 
 
-class SubmitForm(FlaskForm):
+class SubmitForm(BaseForm):
     version = _version_field()
 
 
-class ReturnForm(FlaskForm):
+class ReturnForm(BaseForm):
     """The summary comment; per-project "needs change" reasons arrive as `remark-<id>`."""
 
     version = _version_field()
@@ -76,14 +76,14 @@ class ReturnForm(FlaskForm):
         return remarks
 
 
-class ApproveForm(FlaskForm):
+class ApproveForm(BaseForm):
     version = _version_field()
     comment = TextAreaField(
         _l("Comment (optional)"), validators=[Optional(), Length(max=MAX_COMMENT)]
     )
 
 
-class ReopenForm(FlaskForm):
+class ReopenForm(BaseForm):
     version = _version_field()
     reason = TextAreaField(
         _l("Reason for reopening"),
@@ -94,7 +94,7 @@ class ReopenForm(FlaskForm):
     )
 
 
-class RemarkForm(FlaskForm):
+class RemarkForm(BaseForm):
     project = SelectField(_l("About"), choices=[], validate_choice=True)
     comment = TextAreaField(
         _l("Remark"),
@@ -107,14 +107,14 @@ class RemarkForm(FlaskForm):
         ]
 
 
-class AnswerForm(FlaskForm):
+class AnswerForm(BaseForm):
     comment = TextAreaField(
         _l("Your answer"),
         validators=[DataRequired(message=_l("Write your answer.")), Length(max=MAX_COMMENT)],
     )
 
 
-class ProgressForm(FlaskForm):
+class ProgressForm(BaseForm):
     version = _version_field()
     status = SelectField(_l("Project status"), choices=ProjectStatus.choices)
     progress = BoundedIntegerField(
@@ -159,7 +159,7 @@ class ProgressForm(FlaskForm):
             raise ValidationError(_l("Say why the project is rated amber or red."))
 
 
-class MinistryRatingForm(FlaskForm):
+class MinistryRatingForm(BaseForm):
     """The reviewer's rating of one project (review panel)."""
 
     rating = SelectField(
@@ -180,7 +180,7 @@ class MultiCheckboxField(SelectMultipleField):
     option_widget = CheckboxInput()
 
 
-class ReminderForm(FlaskForm):
+class ReminderForm(BaseForm):
     departments = MultiCheckboxField(
         _l("Departments"), coerce=_db_int, choices=[], validate_choice=False
     )

@@ -20,6 +20,7 @@ from digiweb.campaigns.models import CampaignStatus
 from digiweb.db_types import utcnow
 from digiweb.errors import Refusal
 from digiweb.extensions import db
+from digiweb.i18n import clean_text, control_character_problem
 from digiweb.notifications.models import NotificationKind
 from digiweb.notifications.services import notify_users, officers_of, reviewers
 from digiweb.plans import services as plan_services
@@ -108,9 +109,14 @@ def _require_status(plan: Plan, allowed, message: str) -> None:
 
 
 def _clean_text(text: str | None, *, required_message: str | None = None) -> str:
-    text = (text or "").strip()
+    """A review text as the forms clean it (some arrive outside a form: the per-project
+    remarks of a return), refused with a control character in it or beyond MAX_COMMENT."""
+    text = clean_text(text or "", multiline=True).strip()
     if required_message and not text:
         raise Refusal(required_message, 422)
+    problem = control_character_problem(text)
+    if problem:
+        raise Refusal(problem, 422)
     if len(text) > MAX_COMMENT:
         raise Refusal(_("The text is too long (at most %(max)d characters).", max=MAX_COMMENT), 422)
     return text

@@ -15,6 +15,7 @@ from flask_babel import ngettext
 from digiweb.audit.services import record, snapshot
 from digiweb.errors import Refusal
 from digiweb.extensions import db
+from digiweb.i18n import CONTROL_CHARACTERS, clean_text
 from digiweb.plans.models import Plan, PlanEvent, PlanEventKind, Project, ProjectStatus, Technology
 from digiweb.plans.services import (
     ENUM_FIELDS,
@@ -255,7 +256,8 @@ def import_workbook(plan: Plan, data: bytes, filename: str, actor) -> ImportResu
 
 
 def _record_import(plan: Plan, actor, filename: str, result: ImportResult) -> None:
-    name = filename.replace("\\", "/").rsplit("/", 1)[-1][:200]
+    name = CONTROL_CHARACTERS.sub("", clean_text(filename)).replace("\\", "/").rsplit("/", 1)[-1]
+    name = name[:200]
     details = {"file": name, "created": result.created, "updated": result.updated}
     db.session.add(
         PlanEvent(

@@ -20,7 +20,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
 from digiweb.errors import Refusal
-from digiweb.i18n import LANGUAGES, fmt_date, latin_digits, parse_date
+from digiweb.i18n import (
+    LANGUAGES,
+    clean_text,
+    control_character_problem,
+    fmt_date,
+    latin_digits,
+    parse_date,
+)
 from digiweb.plans.models import Technology
 from digiweb.plans.services import ENUM_FIELDS, parse_whole_number
 from digiweb.plans.spreadsheet.columns import (
@@ -36,6 +43,7 @@ from digiweb.plans.spreadsheet.columns import (
     column_header,
     in_language,
 )
+from digiweb.projects.schema import BY_NAME
 
 MAX_COLUMNS = 60  # columns of the header row read; the template has 28
 TECHNOLOGY_SEPARATORS = re.compile(r"[,;،؛\n]+")
@@ -272,14 +280,14 @@ class _CellReader:
         return getattr(self, f"_{kind}")(name, value, cell)
 
     def _reference(self, name, value, cell):
-        text = _as_text(value).upper()
+        text = _checked_text(value, multiline=False).upper()
         return text or None
 
     def _version(self, name, value, cell):
         return value
 
     def _text(self, name, value, cell):
-        return _as_text(value)
+        return _checked_text(value, multiline=BY_NAME[name].kind == "longtext")
 
     def _enum(self, name, value, cell):
         if _is_blank(value):
@@ -403,6 +411,16 @@ class _CellReader:
                         _("The budget is a whole amount in dinars, zero or more.")
                     ) from None
         raise CellError(_("Enter the budget as a whole amount in dinars, for example 1 250 000."))
+
+
+def _checked_text(value, multiline: bool) -> str:
+    """A cell's text cleaned as the web form cleans it (digiweb.i18n.clean_text); a control
+    character in it is the cell's problem, as it would be the field's."""
+    text = clean_text(_as_text(value), multiline=multiline).strip()
+    problem = control_character_problem(text)
+    if problem:
+        raise CellError(problem)
+    return text
 
 
 def _as_text(value) -> str:

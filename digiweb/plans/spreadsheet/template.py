@@ -11,13 +11,12 @@ import io
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from digiweb.db_types import utcnow
-from digiweb.i18n import fmt_datetime, language
+from digiweb.i18n import fmt_datetime, language, spreadsheet_text
 from digiweb.plans.models import Plan, Project, Technology
 from digiweb.plans.services import ENUM_FIELDS, REQUIRED_FOR_SENDING, field_label
 from digiweb.plans.spreadsheet.columns import (
@@ -48,9 +47,9 @@ SHEET_LISTS = _l("Lists")
 
 
 def _text_cell(cell, value) -> None:
-    """A text cell that shows exactly `value`: never read as a formula, no illegal characters,
-    line breaks as spreadsheets store them."""
-    value = ILLEGAL_CHARACTERS_RE.sub("", (value or "").replace("\r\n", "\n"))
+    """A text cell that shows exactly `value`: never read as a formula, no control characters
+    (digiweb.i18n.spreadsheet_text), line breaks as spreadsheets store them."""
+    value = spreadsheet_text((value or "").replace("\r\n", "\n"))
     cell.value = value or None
     if value.startswith("="):
         cell.data_type = "s"
