@@ -148,7 +148,6 @@ class ProgressForm(BaseForm):
 
             raise ValidationError(_l("A completed project is at 100%."))
 
-
     def validate_rating_reason(self, field):
         if (
             self.rating.data in (Rating.AMBER.value, Rating.RED.value)

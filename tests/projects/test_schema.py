@@ -117,7 +117,6 @@ def test_every_kind_has_a_cell_reader_and_a_number_its_maximum():
             assert spec.levels, spec.name
 
 
-
 def test_the_demo_data_gives_every_field():
     project = demo_data.demo_projects()[0]
     assert set(NAMES) <= set(project)
