@@ -99,6 +99,9 @@ class Config:
     # Host names requests may carry; another Host header is answered 400 (Flask's check).
     TRUSTED_HOSTS = _trusted_hosts()
 
+    # A project's rating (self or ministry, issue 16) older than this many days is stale.
+    RATING_STALE_DAYS = int(os.environ.get("RATING_STALE_DAYS", "90"))
+
     # The ministry's signing certificate (PKCS#12) for approved documents; without it a
     # self-signed demo certificate is created under SIGNING_DEMO_DIR (digiweb.reports.signing).
     SIGNING_PKCS12 = os.environ.get("SIGNING_PKCS12", "")

@@ -10,6 +10,7 @@ FIELD_LABELS = {
     "name_fr": _l("Name in French"),
     "active": _l("Active"),
     "full_name": _l("Full name"),
+    "full_name_ar": _l("Full name in Arabic script"),
     "email": _l("E-mail"),
     "role": _l("Role"),
     "department": _l("Department"),

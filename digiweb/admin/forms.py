@@ -116,6 +116,14 @@ class UserFieldsMixin:
         filters=[_strip],
         validators=[DataRequired(message=_l("Enter the full name.")), Length(max=200)],
     )
+    # Printed in the Arabic official documents (minutes, plan sheets); full_name otherwise.
+    full_name_ar = StringField(
+        _l("Full name in Arabic script"),
+        filters=[_strip],
+        validators=[Optional(), Length(max=200)],
+        description=_l("Printed in the documents in Arabic; leave empty to print the full name."),
+        render_kw={"dir": "rtl", "lang": "ar"},
+    )
     email = StringField(
         _l("E-mail"),
         filters=[_strip],

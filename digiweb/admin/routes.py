@@ -155,6 +155,7 @@ def _user_edit_form(user: User, **kwargs) -> UserEditForm:
     form = UserEditForm(
         data={
             "full_name": user.full_name,
+            "full_name_ar": user.full_name_ar,
             "email": user.email,
             "role": user.role.value,
             "department": str(user.department_id or ""),
@@ -201,6 +202,7 @@ def user_new():
             username=form.username.data,
             password=form.password.data,
             full_name=form.full_name.data,
+            full_name_ar=form.full_name_ar.data or "",
             email=form.email.data,
             role=Role(form.role.data),
             department=_department_from(form),
@@ -222,6 +224,7 @@ def user_edit(user_id: int):
         return _user_form_page("admin/user_edit.html", form, user, status)
     values = {
         "full_name": form.full_name.data,
+        "full_name_ar": form.full_name_ar.data or "",
         "email": form.email.data,
         "role": Role(form.role.data),
         "department": _department_from(form),

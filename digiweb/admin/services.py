@@ -188,7 +188,7 @@ def is_locked(user: User) -> bool:
 
 def user_values(user: User) -> dict:
     """The values of an account that the admin edits (the department by its code)."""
-    values = snapshot(user, ("full_name", "email", "role", "language"))
+    values = snapshot(user, ("full_name", "full_name_ar", "email", "role", "language"))
     values["department"] = user.department.code if user.department else None
     return values
 
@@ -213,6 +213,7 @@ def create_account(
     role: Role,
     department: Department | None,
     language: Language,
+    full_name_ar: str = "",
 ) -> User:
     if db.session.scalar(db.select(User.id).where(User.username == username)) is not None:
         raise _username_refusal()
@@ -223,6 +224,7 @@ def create_account(
             password,
             role,
             full_name=full_name,
+            full_name_ar=full_name_ar,
             email=email,
             department=department,
             language=language,
@@ -235,6 +237,7 @@ def account_input(values: dict) -> dict:
     department = values["department"]
     return {
         "full_name": values["full_name"],
+        "full_name_ar": values.get("full_name_ar", ""),
         "email": values["email"],
         "role": values["role"].value,
         "department": department.code if department else None,
@@ -248,6 +251,7 @@ def update_account(actor: User, user: User, seen_version: int | None, **values) 
 
     An admin cannot take the administrator role away from themself."""
     role, department = values["role"], values["department"]
+    values.setdefault("full_name_ar", user.full_name_ar)  # unchanged when not given
     mine = account_input(values)
     before = user_values(user)
     check_version(user, seen_version)
@@ -260,6 +264,7 @@ def update_account(actor: User, user: User, seen_version: int | None, **values) 
 
     with _saved_or_refused():
         user.full_name = values["full_name"]
+        user.full_name_ar = values["full_name_ar"]
         user.email = values["email"]
         user.role = role
         user.language = values["language"]

@@ -18,10 +18,13 @@ users_cli = AppGroup("users", help="Manage user accounts.")
 @click.option("--role", required=True, type=click.Choice([r.value for r in Role]))
 @click.option("--department", "department_code", help="Department code (officers only).")
 @click.option("--full-name", default="")
+@click.option(
+    "--full-name-ar", default="", help="The name in Arabic script (Arabic official documents)."
+)
 @click.option("--email", default="")
 @click.option("--language", type=click.Choice(["ar", "fr"]), default="ar")
 @commits
-def create_command(username, role, department_code, full_name, email, language):
+def create_command(username, role, department_code, full_name, full_name_ar, email, language):
     """Create a user; the password is asked for, or read from standard input."""
     role = Role(role)
     department = None
@@ -49,6 +52,7 @@ def create_command(username, role, department_code, full_name, email, language):
         password,
         role,
         full_name=full_name,
+        full_name_ar=full_name_ar,
         email=email,
         department=department if role == Role.OFFICER else None,
         language=language,

@@ -52,6 +52,8 @@ class User(UserMixin, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(sa.String(64), unique=True)
     full_name: Mapped[str] = mapped_column(sa.String(200), default="")
+    # The name in Arabic script, printed in the Arabic official documents (full_name otherwise).
+    full_name_ar: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
     email: Mapped[str] = mapped_column(sa.String(254), default="")
     password_hash: Mapped[str] = mapped_column(sa.String(255))
     role: Mapped[Role] = mapped_column(enum_column(Role))
@@ -79,6 +81,13 @@ class User(UserMixin, db.Model):
     department: Mapped[Department | None] = relationship(lazy="joined")
 
     __mapper_args__ = {"version_id_col": version}
+
+    def name_in(self, lang: str) -> str:
+        """The name printed in a document in `lang`: the Arabic one in Arabic when it is set,
+        the full name otherwise (the username when there is neither)."""
+        if lang == "ar" and self.full_name_ar:
+            return self.full_name_ar
+        return self.full_name or self.username
 
     def set_password(self, password: str) -> None:
         self.password_hash = generate_password_hash(password)

@@ -155,6 +155,7 @@ def create_user(
     role: Role,
     *,
     full_name: str = "",
+    full_name_ar: str = "",
     email: str = "",
     department=None,
     language: str = "ar",
@@ -167,6 +168,7 @@ def create_user(
     user = User(
         username=username,
         full_name=full_name,
+        full_name_ar=full_name_ar,
         email=email,
         role=role,
         department=department,

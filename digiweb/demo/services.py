@@ -43,10 +43,11 @@ from digiweb.projects.schema import MATURITY_FIELDS
 
 DEMO_PASSWORD = "digiweb-demo"  # noqa: S105 - the documented password of the demo accounts
 
+# (username, role, full name, full name in Arabic script)
 STAFF_ACCOUNTS = (
-    ("admin", Role.ADMIN, "Administrateur digiweb"),
-    ("reviewer", Role.REVIEWER, "Samia Haddad"),
-    ("viewer", Role.VIEWER, "Cabinet du ministre"),
+    ("admin", Role.ADMIN, "Administrateur digiweb", "مدير منصة الرقمنة"),
+    ("reviewer", Role.REVIEWER, "Samia Haddad", "سامية حداد"),
+    ("viewer", Role.VIEWER, "Cabinet du ministre", "ديوان الوزير"),
 )
 
 
@@ -65,29 +66,32 @@ def reset_database() -> None:
     db.session.commit()
 
 
-def _officer_names() -> dict[str, str]:
-    """The digitization officers named in the demo meeting, by department code."""
+def _officer_names() -> dict[str, tuple[str, str]]:
+    """The digitization officers named in the demo meeting, by department code: (name in
+    French, name in Arabic script)."""
     from digiweb.demo import data
 
     names = {
-        a["department"]: a["name_fr"] for a in data.demo_meeting()["attendees"] if a["department"]
+        a["department"]: (a["name_fr"], a["name_ar"])
+        for a in data.demo_meeting()["attendees"]
+        if a["department"]
     }
     # Departments that did not attend the meeting (their plans were not sent).
     others = iter(
         (
-            "Amel Bouzid",
-            "Rachid Mebarki",
-            "Lynda Ait Ali",
-            "Farid Zerrouki",
-            "Houria Saidi",
-            "Walid Bensalem",
-            "Meriem Cherif",
-            "Nassim Ouali",
+            ("Amel Bouzid", "أمال بوزيد"),
+            ("Rachid Mebarki", "رشيد مباركي"),
+            ("Lynda Ait Ali", "ليندة آيت علي"),
+            ("Farid Zerrouki", "فريد زروقي"),
+            ("Houria Saidi", "حورية سعيدي"),
+            ("Walid Bensalem", "وليد بن سالم"),
+            ("Meriem Cherif", "مريم شريف"),
+            ("Nassim Ouali", "نسيم والي"),
         )
     )
     for code in departments_by_code():
         if code not in names:
-            names[code] = next(others, f"Officer {code}")
+            names[code] = next(others, (f"Officer {code}", ""))
     return names
 
 
@@ -98,21 +102,29 @@ def ensure_accounts() -> int:
     password_hash = generate_password_hash(DEMO_PASSWORD)
     officer_names = _officer_names()
     created = 0
-    for username, role, full_name in STAFF_ACCOUNTS:
+    for username, role, full_name, full_name_ar in STAFF_ACCOUNTS:
         if username not in existing:
             db.session.add(
-                User(username=username, role=role, full_name=full_name, password_hash=password_hash)
+                User(
+                    username=username,
+                    role=role,
+                    full_name=full_name,
+                    full_name_ar=full_name_ar,
+                    password_hash=password_hash,
+                )
             )
             created += 1
     for code, department in departments_by_code().items():
         username = f"officer-{code.lower()}"
+        full_name, full_name_ar = officer_names.get(code, (f"Officer {code}", ""))
         if username not in existing:
             db.session.add(
                 User(
                     username=username,
                     role=Role.OFFICER,
                     department=department,
-                    full_name=officer_names.get(code, f"Officer {code}"),
+                    full_name=full_name,
+                    full_name_ar=full_name_ar,
                     email=f"numerisation.{code.lower()}@intranet.gov.dz",
                     password_hash=password_hash,
                     language="fr" if code in ("MF", "MNS") else "ar",

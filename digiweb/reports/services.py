@@ -353,8 +353,10 @@ def attendance_counts(meeting: Meeting) -> list[tuple[str, int]]:
     return [(status.label, counts[status]) for status in Attendance if counts[status]]
 
 
-def person_name(user: User | None) -> str:
-    return (user.full_name or user.username) if user is not None else ""
+def person_name(user: User | None, lang: str | None = None) -> str:
+    """The name of `user` as a document in `lang` (by default the language in force) prints it:
+    the Arabic one in Arabic when it is set (User.name_in)."""
+    return user.name_in(lang or language()) if user is not None else ""
 
 
 def approver_of(meeting: Meeting) -> User | None:
@@ -660,6 +662,7 @@ def archived_facts(document: MeetingDocument) -> ArchivedFacts:
         approved_on=clock.utc_to_local(meeting.minutes_approved_at)
         if meeting.minutes_approved_at
         else None,
-        approved_by=person_name(meeting.minutes_approved_by),
+        # The name as the archived document prints it, in the document's language.
+        approved_by=person_name(meeting.minutes_approved_by, document.language),
         sha256=document.sha256,
     )

@@ -338,6 +338,36 @@ def test_arabic_minutes_print_arabic_names(demo_app):
     assert all(a.name_ar for a in meeting.attendees)
 
 
+def test_the_approver_is_named_in_the_documents_language(demo_app):
+    meeting = approve_for_real()
+    reviewer = meeting.minutes_approved_by
+    assert (reviewer.full_name, reviewer.full_name_ar) == ("Samia Haddad", "سامية حداد")
+    # The archived PDFs: pdftotext splits Arabic words, compared without spaces.
+    ar, fr = normalise(words(archived("ar").pdf)), words(archived("fr").pdf)
+    assert normalise("سامية حداد") in ar and "Samia Haddad" not in ar
+    assert "Samia Haddad" in fr and "سامية" not in fr
+    # The verification page says the name the document prints, whatever the page's language.
+    client = demo_app.test_client()
+    for lang, name, other in (("ar", "سامية حداد", "Samia"), ("fr", "Samia Haddad", "سامية")):
+        html = client.get(f"/verify/{archived(lang).verification_code}?lang=fr").get_data(True)
+        assert name in html and other not in html
+    # Without an Arabic name the Arabic documents print the full name.
+    reviewer.full_name_ar = ""
+    assert reviewer.name_in("ar") == reviewer.name_in("fr") == "Samia Haddad"
+    db.session.rollback()
+
+
+def test_the_plan_sheet_names_its_approver_in_the_documents_language(demo_app):
+    plan = db.session.scalar(
+        db.select(Plan).where(Plan.approved_by_id.is_not(None)).order_by(Plan.id).limit(1)
+    )
+    approver = db.session.get(User, plan.approved_by_id)
+    assert approver.full_name_ar
+    assert approver.full_name_ar in services.plan_html(plan, "ar")
+    fr = services.plan_html(plan, "fr")
+    assert approver.full_name in fr and approver.full_name_ar not in fr
+
+
 # --- 10. every document is linked where users expect it ---------------------------------------
 
 
