@@ -54,8 +54,8 @@ def sniff(data: bytes) -> tuple[str, str] | None:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = archive.namelist()
-        except (zipfile.BadZipFile, ValueError):
-            return None
+        except Exception:  # whatever a hostile directory makes zipfile raise
+            return None  # (NotImplementedError for a version it does not read was a 500)
         if "[Content_Types].xml" not in names:
             return None
         for prefix, kind in OFFICE_TYPES.items():

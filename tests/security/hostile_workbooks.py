@@ -223,6 +223,15 @@ def at_the_bounds(headers: list[str], rows: int = 500, size: int = 9_800_000) ->
     return to_zip({**base_parts(), SHEET: body + b"</sheetData></worksheet>"})
 
 
+def unknown_zip_version() -> bytes:
+    """A central directory asking for a ZIP version Python does not read (NotImplementedError
+    out of zipfile.ZipFile itself)."""
+    data = bytearray(valid())
+    start = _find_header(data, b"PK\x01\x02", 46, SHEET.encode())
+    data[start + 6] = 100  # version needed to extract: 10.0
+    return bytes(data)
+
+
 HOSTILE = {
     "lying-member-size": lying_member,
     "zip-bomb": zip_bomb,
@@ -237,6 +246,7 @@ HOSTILE = {
     "long-tag": long_tag,
     "bzip2-member": other_compression,
     "utf-32-part": utf32_part,
+    "unknown-zip-version": unknown_zip_version,
 }
 
 

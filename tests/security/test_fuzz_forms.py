@@ -10,10 +10,12 @@ new form is fuzzed without being listed here. For each one:
   else its parent pages), plus every field name of every FlaskForm class of the app (so fields
   unexpected for that form are sent too); the choices of its selects and check boxes and its
   hidden values (the record's version) are known values the generator mixes in;
-- each example posts generated values (Arabic text, RTL and bidi marks, NULs, huge strings,
-  numbers as text, malformed dates, several values for one field, missing fields, unexpected
-  fields, a file for upload forms) with a valid CSRF token, as a plain post or as htmx, and
-  with URL parameters that are the right record, another existing one or a missing one.
+- each example posts generated values (Arabic text, RTL and bidi marks, NULs and other control
+  characters, huge strings and strings one character beyond each text limit, numbers as text,
+  malformed dates, several values for one field, missing fields, unexpected fields, a file for
+  upload forms) with a valid CSRF token, as a plain post or as htmx, and with URL parameters
+  that are the right record, another existing one or a missing one;
+- after each route, no text stored anywhere holds a control character.
 
 A fresh demo database per route (cheap: a copied file on SQLite, 0.3 s on PostgreSQL), so a
 route that closes a campaign or deletes a record does not starve the others of examples.
@@ -274,16 +276,31 @@ DATES = st.one_of(
     st.dates().map(str),
     st.datetimes().map(lambda d: d.isoformat()),
 )  # fmt: skip
+# Control characters (C0, DEL, C1, the non-characters U+FFFE/FFFF): each refused next to its
+# field, never stored (checked after each route), never a 500 (PostgreSQL refuses NUL).
+CONTROLS = st.sampled_from(
+    ["\x00", "\x01", "\x07", "\x08", "\x0b", "\x0c", "\x1b", "\x1f", "\x7f", "\x85", "\x9b",
+     "\ufffe", "\uffff", "\r", "\t", "\n"]
+)  # fmt: skip
+# One character beyond the limits of the text fields (titles, contacts, comments, summaries,
+# decisions, instructions, minutes) and beyond a spreadsheet cell.
+BEYOND_LIMITS = st.sampled_from(
+    [41, 65, 201, 255, 301, 1001, 2001, 4001, 5001, 10_001, 30_001, 32_768]
+)
 TEXT = st.one_of(
     st.text(max_size=60),
     ARABIC,
-    st.lists(st.one_of(ARABIC, MARKS, NASTY, st.text(max_size=5)), max_size=8).map("".join),
+    st.lists(st.one_of(ARABIC, MARKS, NASTY, CONTROLS, st.text(max_size=5)), max_size=8).map(
+        "".join
+    ),
+    st.tuples(ARABIC, CONTROLS, ARABIC).map("".join),
     NASTY,
     NUMBERS,
     DATES,
     # huge: up to 100,000 Arabic letters (200 KB; beyond 1 MiB the body is refused with a 413
     # before any form code runs: tests/security/test_uploads.py)
     st.integers(min_value=1, max_value=5).map(lambda n: "ب" * (10**n)),
+    BEYOND_LIMITS.map(lambda n: "ب" * n),
 )
 
 
@@ -364,6 +381,24 @@ def _choose_account(app, rule):
     return (*first, None)
 
 
+def _stored_control_characters() -> list[str]:
+    """Every text stored with a control character in it (table.column #id): none is ever
+    written, whatever was posted."""
+    from digiweb.i18n import CONTROL_CHARACTERS
+
+    db.session.rollback()  # read what the requests committed
+    found = []
+    for table in db.metadata.sorted_tables:
+        columns = [c for c in table.c if isinstance(c.type, db.String) and c.name != "id"]
+        if not columns or "id" not in table.c:
+            continue
+        for row in db.session.execute(db.select(table.c.id, *columns)):
+            for column, value in zip(columns, row[1:], strict=True):
+                if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+                    found.append(f"{table.name}.{column.name} #{row[0]}")
+    return found
+
+
 def _give_everyone_notifications():
     """The demo data has no notifications: a few unread ones for every account, so that the
     routes that mark them read have something to work on."""
@@ -415,7 +450,10 @@ def test_no_form_input_gives_a_server_error(demo_app, rule):
         url_choice=st.fixed_dictionaries(
             {name: st.one_of(st.none(), st.sampled_from(values)) for name, values in others.items()}
         ),
-        query=st.one_of(st.just(""), st.sampled_from(["?lang=fr", "?lang=ar", "?lang=zz&x=\0"])),
+        query=st.one_of(
+            st.just(""),
+            st.sampled_from(["?lang=fr", "?lang=ar", "?lang=zz&x=\0", "?q=%00%0b&next=%1b"]),
+        ),
     )
     def post(data, htmx, url_choice, query):
         values = {k: (right_values[k] if v is None else v) for k, v in url_choice.items()}
@@ -434,6 +472,7 @@ def test_no_form_input_gives_a_server_error(demo_app, rule):
         post()
     finally:
         demo_app.logger.removeHandler(errors)
+    assert _stored_control_characters() == [], rule.rule
     # the route's code was reached (by the probe, e.g. the only unread notification, or by the
     # examples), not only its refusals
     assert set(seen_statuses) - REFUSED, f"{rule.rule} as {username}: only {seen_statuses}"

@@ -212,6 +212,7 @@ EXPECTED = {
     "long-tag": UNREADABLE,
     "bzip2-member": UNREADABLE,
     "utf-32-part": UNREADABLE,
+    "unknown-zip-version": (415, "n'est pas un classeur .xlsx"),
 }
 CPU_SECONDS = 2.0
 PYTHON_BYTES = 100 * 2**20
@@ -309,3 +310,12 @@ def test_the_costliest_file_the_checks_let_through_is_read_within_bounds(app):
     assert len(rows) == 500
     assert cpu < CPU_SECONDS, f"{cpu:.2f} s of CPU"
     assert peak < PYTHON_BYTES, f"{peak / 2**20:.0f} MiB"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_attached_documents_sniffer_never_fails_on_a_hostile_archive(name):
+    """The documents' upload reads only the archive's directory (its type), never a member:
+    whatever the file, an answer, never an exception (a 500)."""
+    from digiweb.documents.services import sniff
+
+    assert sniff(hostile_file(name)) in (None, sniff(hostile.valid()))
