@@ -17,7 +17,7 @@ class NavItem:
 
 
 NAV_ITEMS = (
-    NavItem("core.home", _l("Home"), STAFF_ROLES),
+    NavItem("core.home", _l("Home"), ALL),
     NavItem("plans.my_plan", _l("My plan"), (Role.OFFICER,)),
     NavItem("review.board", _l("Plans"), STAFF_ROLES),
     NavItem("projects.index", _l("Projects"), ALL),

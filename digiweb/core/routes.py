@@ -1,9 +1,10 @@
-from flask import jsonify, redirect, render_template, url_for
+from flask import jsonify, render_template
 from flask_login import current_user
 from sqlalchemy import text
 
 from digiweb.core import bp
 from digiweb.extensions import db, limiter
+from digiweb.plans.open_plans import open_plans
 from digiweb.security import public
 
 
@@ -11,7 +12,7 @@ from digiweb.security import public
 def home():
     """Each role lands where its work is."""
     if current_user.is_officer:
-        return redirect(url_for("plans.my_plan"))
+        return render_template("plans/home.html", rows=open_plans(current_user))
     return render_template("core/home.html")
 
 

@@ -13,6 +13,7 @@ from digiweb.htmx import is_htmx, render
 from digiweb.plans import bp
 from digiweb.plans.forms import PlanForm, ProjectForm
 from digiweb.plans.models import Plan, Project
+from digiweb.plans.open_plans import open_plans
 from digiweb.plans.presenters import conflict_rows, display_value, history_rows
 from digiweb.plans.services import (
     carry_over,
@@ -102,9 +103,15 @@ def _changed(response):
 
 @bp.route("/my-plan")
 def my_plan():
-    """The officer's plan in the current campaign."""
+    """The officer's plan in the open campaign; the list of them when several years are open
+    (an unsent older plan stays in sight), the latest campaign's plan when none is."""
     if not current_user.is_officer:
         abort(403)
+    open_rows = [row for row in open_plans(current_user) if row.plan is not None]
+    if len(open_rows) > 1:
+        return redirect(url_for("core.home"))
+    if open_rows:
+        return redirect(url_for("plans.view", plan_id=open_rows[0].plan.id))
     campaign = current_campaign()
     plan = officer_plan(current_user, campaign)
     if plan is None:

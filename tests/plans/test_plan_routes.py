@@ -8,6 +8,7 @@ import pytest
 
 from digiweb.audit.models import AuditLog
 from digiweb.campaigns.models import CampaignStatus
+from digiweb.campaigns.services import close_campaign
 from digiweb.extensions import db
 from digiweb.plans.models import Plan, PlanStatus, Project, ProjectStatus
 from tests.factories import make_campaign, make_plan, make_project
@@ -127,9 +128,10 @@ def test_my_plan_leads_the_officer_to_the_current_plan(world, client_for):
     assert response.headers["Location"].endswith(f"/plans/{world.plan_mf.id}")
 
 
-def test_home_sends_officers_to_their_plan(world, client_for):
+def test_home_lists_the_officers_open_plan(world, client_for):
     response = client_for("officer-mf").get("/")
-    assert response.headers["Location"].endswith("/my-plan")
+    assert response.status_code == 200
+    assert f"/plans/{world.plan_mf.id}" in text(response)
 
 
 @pytest.mark.parametrize("username", ["reviewer", "viewer", "admin"])
@@ -138,6 +140,7 @@ def test_my_plan_is_for_officers_only(world, client_for, username):
 
 
 def test_my_plan_without_plan_explains(world, client_for):
+    close_campaign(world.campaign)  # an open plan of an older year would be shown instead
     make_campaign(2031, departments=[world.mj])  # the newest campaign does not invite MF
     db.session.commit()
     response = client_for("officer-mf").get("/my-plan")
