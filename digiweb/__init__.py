@@ -10,7 +10,7 @@ from werkzeug.exceptions import HTTPException, SecurityError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 import config as config_module
-from digiweb import errors, i18n, integrity, numbers, templating
+from digiweb import errors, i18n, integrity, numbers, static_files, templating
 from digiweb.auth.account_routes import require_own_password
 from digiweb.extensions import babel, csrf, db, limiter, login_manager, migrate
 from digiweb.htmx import add_vary_header, is_htmx, refresh_response
@@ -64,6 +64,7 @@ def create_app(test_config=None) -> App:
         # proxy received them (X-Forwarded-For/-Proto/-Host); see docs/deployment.md.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=1, x_host=1)
 
+    static_files.init_app(app)  # first: its compression must run after every other hook
     numbers.init_app(app)  # before the blueprints: their <int:…> rules use it
     _init_extensions(app)
     i18n.init_app(app)
@@ -127,6 +128,7 @@ def _init_request_hooks(app: App) -> None:
     app.before_request(require_own_password)  # a password an admin chose is changed first
     app.after_request(add_vary_header)
     app.after_request(add_security_headers)
+    static_files.init_request_hook(app)  # last registered, so first run: before the headers
 
 
 def _error_page(code: int, message: str | None = None):
