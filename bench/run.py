@@ -749,8 +749,8 @@ def pdf_child(url: str, repeat: int) -> None:
     from weasyprint.text.fonts import FontConfiguration
 
     from digiweb import create_app
+    from digiweb.reports import campaign_report, minutes_report
     from digiweb.reports import pdf as pdf_module
-    from digiweb.reports import services as reports
 
     def weasyprint_alone(html: str, archive: bool) -> bytes:
         """WeasyPrint on the very same HTML with the same font and fetcher, nothing else."""
@@ -774,18 +774,18 @@ def pdf_child(url: str, repeat: int) -> None:
     app = create_app()
     results = []
     with app.test_request_context("/?lang=ar"):
-        meeting = reports.find_meeting("MNS-2021-001")
+        meeting = minutes_report.find_meeting("MNS-2021-001")
         documents = [
             (
                 "minutes MNS-2021-001 (ar)",
-                lambda: reports.render_minutes_pdf(meeting, "ar"),
-                lambda: reports.minutes_html(meeting, "ar"),
+                lambda: minutes_report.render_minutes_pdf(meeting, "ar"),
+                lambda: minutes_report.minutes_html(meeting, "ar"),
                 meeting.is_locked,
             ),
             (
                 "campaign report 2021 (ar)",
-                lambda: reports.render_campaign_pdf(2021, "ar"),
-                lambda: reports.campaign_html(2021, "ar"),
+                lambda: campaign_report.render_campaign_pdf(2021, "ar"),
+                lambda: campaign_report.campaign_html(2021, "ar"),
                 False,
             ),
         ]
@@ -856,7 +856,7 @@ def campaign_report_child(url: str, lang: str) -> None:
     from digiweb.campaigns.models import Campaign
     from digiweb.extensions import db
     from digiweb.plans.models import SENT_STATUSES, Plan, Project
-    from digiweb.reports import services as reports
+    from digiweb.reports import campaign_report
 
     app = create_app()
     with app.app_context():
@@ -870,7 +870,7 @@ def campaign_report_child(url: str, lang: str) -> None:
             .limit(1)
         ).one()
         started = time.perf_counter()
-        content = reports.render_campaign_pdf(year, lang)
+        content = campaign_report.render_campaign_pdf(year, lang)
         wall = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     row = {"year": year, "lang": lang, "projects": projects, "kb": round(len(content) / 1024)}

@@ -23,7 +23,7 @@ from digiweb.extensions import db
 from digiweb.plans.models import Plan, PlanStatus, Project
 from digiweb.plans.services import plan_completeness
 from digiweb.projects.exports import CSV_MIMETYPE, XLSX_MIMETYPE
-from digiweb.reports import services as reports_services
+from digiweb.reports import minutes_report
 
 MEETING = "/meetings/MNS-2021-001"
 STAFF = ("reviewer", "viewer", "admin")
@@ -228,7 +228,7 @@ def test_the_reviewer_approves_the_minutes_and_prints_them(demo_app, as_user, mo
     assert f"{MEETING}/edit" in screen.links
     pdfs = {f"{MEETING}/minutes.pdf?lang={lang}" for lang in ("ar", "fr")}
     assert pdfs <= set(screen.links)
-    monkeypatch.setattr(reports_services, "render_minutes_pdf", lambda m, lang: b"%PDF-1.7 ")
+    monkeypatch.setattr(minutes_report, "render_minutes_pdf", lambda m, lang: b"%PDF-1.7 ")
     for url in pdfs:
         response = client.get(url)
         assert response.status_code == 200

@@ -51,7 +51,7 @@ def campaign_projects(year: int) -> int:
 
 def _make_campaign_pdf(params: dict, user, target, progress) -> None:
     """One document: no progress between its start and its end."""
-    from digiweb.reports.services import render_campaign_pdf
+    from digiweb.reports.campaign_report import render_campaign_pdf
 
     progress(0, 1)
     target.write(render_campaign_pdf(int(params["year"]), params["lang"]))

@@ -41,7 +41,7 @@ def projects_xlsx():
 @roles_required(*STAFF_ROLES)
 def campaign_pdf(year: int):
     """The campaign report as a job (?lang= the document's language)."""
-    from digiweb.reports.services import find_campaign
+    from digiweb.reports.campaign_report import find_campaign
 
     if find_campaign(year) is None:
         abort(404)

@@ -393,7 +393,7 @@ def _minutes_renderer():
     approved minutes rendered and signed). Imported here rather than at the top because the
     reports area imports this module (`can_read_meeting`) while its package loads; a missing
     renderer is an ImportError, never a quiet fallback."""
-    from digiweb.reports.services import seal_minutes_pdf
+    from digiweb.reports.minutes_report import seal_minutes_pdf
 
     return seal_minutes_pdf
 

@@ -10,7 +10,7 @@ from flask.cli import AppGroup
 from flask_babel import gettext as _
 
 from digiweb.i18n import fmt_date_long
-from digiweb.reports import services, signing
+from digiweb.reports import campaign_report, minutes_report, plan_sheet, rendering, signing
 
 report_cli = AppGroup("report", help="Print the official PDF documents.")
 
@@ -41,10 +41,10 @@ def _write(output: Path, content: bytes) -> None:
 def minutes_command(reference, lang, output):
     """The minutes of the meeting REFERENCE (e.g. MNS-2021-001); approved minutes are the
     archived PDF."""
-    meeting = services.find_meeting(reference.strip())
+    meeting = minutes_report.find_meeting(reference.strip())
     if meeting is None:
         raise click.ClickException(f"no meeting with the reference {reference}")
-    _write(output, services.minutes_pdf(meeting, lang))
+    _write(output, minutes_report.minutes_pdf(meeting, lang))
 
 
 @report_cli.command("campaign")
@@ -53,9 +53,9 @@ def minutes_command(reference, lang, output):
 @OUTPUT_OPTION
 def campaign_command(year, lang, output):
     """The report on the campaign (questionnaire) of YEAR."""
-    if services.find_campaign(year) is None:
+    if campaign_report.find_campaign(year) is None:
         raise click.ClickException(f"no campaign for the year {year}")
-    _write(output, services.render_campaign_pdf(year, lang))
+    _write(output, campaign_report.render_campaign_pdf(year, lang))
 
 
 @report_cli.command("plan")
@@ -65,10 +65,10 @@ def campaign_command(year, lang, output):
 @OUTPUT_OPTION
 def plan_command(year, department_code, lang, output):
     """The sheet of the plan of DEPARTMENT_CODE (e.g. MF) in the campaign of YEAR."""
-    plan = services.find_plan(year, department_code.strip())
+    plan = plan_sheet.find_plan(year, department_code.strip())
     if plan is None:
         raise click.ClickException(f"no plan of the department {department_code} for {year}")
-    _write(output, services.render_plan_pdf(plan, lang))
+    _write(output, plan_sheet.render_plan_pdf(plan, lang))
 
 
 def register(app) -> None:
@@ -95,9 +95,9 @@ def verify_command(file, lang):
         content = file.read_bytes()
     except OSError as error:
         _refuse(UNREADABLE, f"cannot read {file}: {error.strerror}")
-    document = services.archived_document(hashlib.sha256(content).hexdigest())
+    document = minutes_report.archived_document(hashlib.sha256(content).hexdigest())
     if document is None:
-        changed = services.archived_of_same_size(content)
+        changed = minutes_report.archived_of_same_size(content)
         if changed is not None:
             original, differences = changed
             _refuse(
@@ -115,8 +115,8 @@ def verify_command(file, lang):
     seal = signing.check(content)
     if not seal.ok:
         _refuse(BAD_SIGNATURE, f"bad signature: {seal.reason}")
-    with services.rendering_language(lang):
-        facts = services.archived_facts(document)
+    with rendering.rendering_language(lang):
+        facts = minutes_report.archived_facts(document)
         lines = [
             (_("Document"), facts.kind),
             (_("Reference"), facts.reference),

@@ -10,7 +10,7 @@ from digiweb.extensions import db, limiter
 from digiweb.i18n import LANGUAGES, language
 from digiweb.meetings.services import can_read_meeting
 from digiweb.plans.models import Plan
-from digiweb.reports import bp, services
+from digiweb.reports import bp, campaign_report, minutes_report, plan_sheet
 from digiweb.security import (
     client_address_key,
     configured_limit,
@@ -55,12 +55,12 @@ def pdf_response(content: bytes, filename: str):
 @bp.get("/meetings/<reference>/minutes.pdf")
 @limiter.limit(PDF_RATE_LIMIT)
 def minutes(reference):
-    meeting = services.find_meeting(reference)
+    meeting = minutes_report.find_meeting(reference)
     if meeting is None or not can_read_meeting(current_user, meeting):
         abort(404)
     lang = document_language()
     return pdf_response(
-        services.minutes_pdf(meeting, lang), services.minutes_filename(meeting, lang)
+        minutes_report.minutes_pdf(meeting, lang), minutes_report.minutes_filename(meeting, lang)
     )
 
 
@@ -68,7 +68,7 @@ def minutes(reference):
 @roles_required(*STAFF_ROLES)
 @limiter.limit(PDF_RATE_LIMIT)
 def campaign(year):
-    if services.find_campaign(year) is None:
+    if campaign_report.find_campaign(year) is None:
         abort(404)
     lang = document_language()
     from flask import current_app
@@ -79,7 +79,9 @@ def campaign(year):
     projects = campaign_projects(year)
     if projects > current_app.config["JOBS_PDF_THRESHOLD"]:
         return large_document_page(year, lang, projects)  # made in the background
-    return pdf_response(services.render_campaign_pdf(year, lang), f"campaign-{year}-{lang}.pdf")
+    return pdf_response(
+        campaign_report.render_campaign_pdf(year, lang), f"campaign-{year}-{lang}.pdf"
+    )
 
 
 @bp.get("/verify/<fingerprint>")
@@ -89,10 +91,10 @@ def verify(fingerprint):
     """Is this an archived approved document? Open to anyone on the intranet holding a printed
     copy (the QR code) or a file (its SHA-256): shows what the document's first page shows,
     nothing more. An unknown fingerprint is a 404 page saying so."""
-    document = services.archived_document(fingerprint)
+    document = minutes_report.archived_document(fingerprint)
     if document is None:
         return render_template("reports/verify.html", facts=None), 404
-    return render_template("reports/verify.html", facts=services.archived_facts(document))
+    return render_template("reports/verify.html", facts=minutes_report.archived_facts(document))
 
 
 @bp.get("/plans/<int:plan_id>/sheet.pdf")
@@ -103,4 +105,6 @@ def plan(plan_id):
         abort(404)
     ensure_department_access(current_user, plan.department_id)
     lang = document_language()
-    return pdf_response(services.render_plan_pdf(plan, lang), services.plan_filename(plan, lang))
+    return pdf_response(
+        plan_sheet.render_plan_pdf(plan, lang), plan_sheet.plan_filename(plan, lang)
+    )

@@ -8,7 +8,7 @@ from digiweb.auth.models import Role
 from digiweb.extensions import db
 from digiweb.meetings import attendance, services
 from digiweb.meetings.models import Meeting
-from digiweb.reports import services as reports_services
+from digiweb.reports import minutes_report
 from tests.factories import make_user
 
 READERS = {"reviewer": True, "viewer": True, "admin": True, "officer-mf": True, "officer-mj": False}
@@ -55,7 +55,7 @@ def test_an_officer_without_a_department_reads_none(world, req):
 
 @pytest.mark.parametrize("username", sorted(READERS))
 def test_page_and_minutes_pdf_follow_the_rule(world, client_for, monkeypatch, username):
-    monkeypatch.setattr(reports_services, "render_minutes_pdf", _fake_pdf)
+    monkeypatch.setattr(minutes_report, "render_minutes_pdf", _fake_pdf)
     client = client_for(username, "fr")
     expected = 200 if READERS[username] else 404
     assert client.get(f"/meetings/{world.reference}").status_code == expected

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from digiweb.dashboard.maturity import maturity_figures
-from digiweb.reports import services
+from digiweb.reports import campaign_report
 from digiweb.review.ratings import ratings_matrix
 
 
@@ -14,7 +14,7 @@ from digiweb.review.ratings import ratings_matrix
     [("fr", "Maturité numérique des démarches"), ("ar", "مستوى رقمنة الإجراءات")],
 )
 def test_the_campaign_report_has_the_maturity_section(demo_app, lang, heading):
-    html = services.campaign_html(2021, lang)
+    html = campaign_report.campaign_html(2021, lang)
     figures = maturity_figures(2021)
     matrix = ratings_matrix(2021)
     assert f'<h2 id="maturity">{heading}</h2>' in html

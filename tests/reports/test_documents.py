@@ -9,7 +9,7 @@ from flask_babel import force_locale, get_locale
 from digiweb.extensions import db
 from digiweb.i18n import isolate
 from digiweb.plans.models import SENT_STATUSES, Plan, Project
-from digiweb.reports import services
+from digiweb.reports import campaign_report, minutes_report, plan_sheet, rendering
 from tests.reports.conftest import assert_noto_fonts, normalise, page_count, pdf_text
 
 AR_FOOTER = 'content: "صفحة " counter(page) " من " counter(pages);'
@@ -18,12 +18,12 @@ FR_FOOTER = 'content: "Page " counter(page) " sur " counter(pages);'
 
 @pytest.fixture
 def meeting(demo_app):
-    return services.find_meeting("MNS-2021-001")
+    return minutes_report.find_meeting("MNS-2021-001")
 
 
 @pytest.fixture
 def mf_plan(demo_app):
-    return services.find_plan(2021, "MF")
+    return plan_sheet.find_plan(2021, "MF")
 
 
 def cell_values(html: str, css_class: str) -> list[str]:
@@ -41,7 +41,7 @@ def assert_page_footers(text: str, lang: str, pages: int) -> None:
 
 
 def test_minutes_html_arabic(meeting):
-    html = services.minutes_html(meeting, "ar")
+    html = minutes_report.minutes_html(meeting, "ar")
     assert html.startswith('<!doctype html>\n<html lang="ar" dir="rtl">')
     assert "<title>مسودة — غير مصادق عليها — محضر الاجتماع — MNS-2021-001</title>" in html
     assert '<meta name="author" content="وزارة الرقمنة والإحصائيات">' in html
@@ -66,7 +66,7 @@ def test_minutes_html_arabic(meeting):
 
 
 def test_minutes_html_french(meeting):
-    html = services.minutes_html(meeting, "fr")
+    html = minutes_report.minutes_html(meeting, "fr")
     assert html.startswith('<!doctype html>\n<html lang="fr" dir="ltr">')
     assert '<p class="republic">République Algérienne Démocratique et Populaire</p>' in html
     assert '<p class="ministry">Ministère de la Numérisation et des Statistiques</p>' in html
@@ -80,8 +80,8 @@ def test_minutes_html_french(meeting):
 
 
 def test_minutes_attendance_grouped_by_department(meeting):
-    html = services.minutes_html(meeting, "fr")
-    groups = services.attendance_groups(meeting)
+    html = minutes_report.minutes_html(meeting, "fr")
+    groups = minutes_report.attendance_groups(meeting)
     keys = [g.department.code if g.department else None for g in groups]
     assert keys[0] is None  # the officials first
     assert len(keys) == len(set(keys))  # one group per department
@@ -93,7 +93,7 @@ def test_minutes_attendance_grouped_by_department(meeting):
 
 def test_margin_boxes_are_placed_by_direction(meeting):
     """Margin boxes are physical: the ministry's name is on the reading side of each language."""
-    ar, fr = services.minutes_html(meeting, "ar"), services.minutes_html(meeting, "fr")
+    ar, fr = minutes_report.minutes_html(meeting, "ar"), minutes_report.minutes_html(meeting, "fr")
     assert re.search(r'@top-right \{\s*content: "وزارة الرقمنة والإحصائيات"', ar)
     assert re.search(r'@top-left \{\s*content: "MNS-2021-001"', ar)
     assert re.search(r'@top-left \{\s*content: "Ministère de la Numérisation', fr)
@@ -102,16 +102,16 @@ def test_margin_boxes_are_placed_by_direction(meeting):
 
 def test_rendering_language_does_not_follow_the_request(demo_app, meeting):
     with demo_app.test_request_context("/?lang=fr"), force_locale("fr_DZ"):
-        html = services.minutes_html(meeting, "ar")
+        html = minutes_report.minutes_html(meeting, "ar")
         assert str(get_locale()) == "fr_DZ"  # restored afterwards
     assert 'lang="ar" dir="rtl"' in html and "محضر الاجتماع" in html
-    with pytest.raises(services.UnknownLanguage):
-        services.minutes_html(meeting, "en")
+    with pytest.raises(rendering.UnknownLanguage):
+        minutes_report.minutes_html(meeting, "en")
 
 
 @pytest.mark.parametrize("lang", ["ar", "fr"])
 def test_minutes_pdf(meeting, lang):
-    content = services.render_minutes_pdf(meeting, lang)
+    content = minutes_report.render_minutes_pdf(meeting, lang)
     text = pdf_text(content)
     pages = page_count(content)
     assert 2 <= pages <= 8
@@ -145,7 +145,7 @@ def test_minutes_pdf(meeting, lang):
 
 def test_minutes_text_paragraphs_are_escaped(demo_app, meeting):
     meeting.minutes_fr = "Premier <b>paragraphe</b>\nligne 2\n\n<script>alert(1)</script>"
-    html = services.minutes_html(meeting, "fr")
+    html = minutes_report.minutes_html(meeting, "fr")
     assert "<p>Premier &lt;b&gt;paragraphe&lt;/b&gt;\nligne 2</p>" in html
     assert "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>" in html
     assert "<script>" not in html
@@ -155,7 +155,7 @@ def test_minutes_text_paragraphs_are_escaped(demo_app, meeting):
 
 
 def test_campaign_html(demo_app):
-    html = services.campaign_html(2021, "fr")
+    html = campaign_report.campaign_html(2021, "fr")
     assert "<h1>Rapport sur la campagne 2021</h1>" in html
     assert 'Réf. : <bdi dir="ltr">RPT-2021</bdi>' in html
     assert FR_FOOTER in html
@@ -174,7 +174,7 @@ def test_campaign_html(demo_app):
     assert "« Excel »" in html
     for project in sent_projects:
         assert project.reference not in html
-    mf = services.find_plan(2021, "MF")
+    mf = plan_sheet.find_plan(2021, "MF")
     row = html.split('<tr id="department-MF">')[1].split("</tr>")[0]
     cells = re.findall(r'<td class="num">([^<]*)</td>', row)
     citizens = sum(1 for p in mf.projects if p.target and p.target.value == "citizens")
@@ -185,7 +185,7 @@ def test_campaign_html(demo_app):
 
 
 def test_campaign_html_arabic(demo_app):
-    html = services.campaign_html(2021, "ar")
+    html = campaign_report.campaign_html(2021, "ar")
     assert '<html lang="ar" dir="rtl">' in html
     assert "<h1>تقرير حول حملة سنة 2021</h1>" in html
     assert AR_FOOTER in html
@@ -195,13 +195,13 @@ def test_campaign_html_arabic(demo_app):
 
 
 def test_unknown_campaign(demo_app):
-    with pytest.raises(services.NotFound):
-        services.campaign_html(1999, "ar")
+    with pytest.raises(rendering.NotFound):
+        campaign_report.campaign_html(1999, "ar")
 
 
 @pytest.mark.parametrize("lang", ["ar", "fr"])
 def test_campaign_pdf(demo_app, lang):
-    content = services.render_campaign_pdf(2021, lang)
+    content = campaign_report.render_campaign_pdf(2021, lang)
     text = pdf_text(content)
     pages = page_count(content)
     assert 3 <= pages <= 8  # a summary by department, not a row per project
@@ -215,7 +215,7 @@ def test_campaign_pdf(demo_app, lang):
 
 
 def test_plan_html(demo_app, mf_plan):
-    html = services.plan_html(mf_plan, "fr")
+    html = plan_sheet.plan_html(mf_plan, "fr")
     assert "<h1>Plan d&#39;action sectoriel de numérisation</h1>" in html
     assert 'Réf. : <bdi dir="ltr">PLAN-2021-MF</bdi>' in html
     projects = mf_plan.projects
@@ -229,7 +229,7 @@ def test_plan_html(demo_app, mf_plan):
 
 @pytest.mark.parametrize("lang", ["ar", "fr"])
 def test_plan_pdf(demo_app, mf_plan, lang):
-    content = services.render_plan_pdf(mf_plan, lang)
+    content = plan_sheet.render_plan_pdf(mf_plan, lang)
     text = pdf_text(content)
     pages = page_count(content)
     assert_page_footers(text, lang, pages)
@@ -240,7 +240,7 @@ def test_plan_pdf(demo_app, mf_plan, lang):
 
 
 def test_amounts_and_references_are_bidi_isolated(demo_app, mf_plan):
-    html = services.plan_html(mf_plan, "ar")
+    html = plan_sheet.plan_html(mf_plan, "ar")
     budget = next(p.budget_dzd for p in mf_plan.projects if p.budget_dzd)
     grouped = f"{budget:,}".replace(",", "\u202f")
     assert f"<bdi>{grouped}\u202fدج</bdi>" in html

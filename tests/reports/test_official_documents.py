@@ -16,7 +16,7 @@ from digiweb.extensions import db
 from digiweb.i18n import clean_text, fmt_date_long, isolate
 from digiweb.meetings.models import MeetingDocument
 from digiweb.plans.models import Plan, PlanEvent, PlanEventKind, PlanStatus, Project
-from digiweb.reports import services, signing
+from digiweb.reports import campaign_report, minutes_report, plan_sheet, signing
 from digiweb.reports.cli import BAD_SIGNATURE, CHANGED, UNKNOWN
 from tests.reports.conftest import NOTO_FONTS, normalise, page_count, pdf_fonts
 
@@ -69,7 +69,7 @@ def send_another_plan() -> Plan:
 def approve_for_real(reference: str = "MNS-2021-001"):
     from digiweb.meetings.services import approve_minutes
 
-    meeting = services.find_meeting(reference)
+    meeting = minutes_report.find_meeting(reference)
     reviewer = db.session.scalar(db.select(User).where(User.username == "reviewer"))
     approve_minutes(meeting, meeting.version, reviewer)
     db.session.commit()
@@ -84,19 +84,25 @@ def archived(lang: str) -> MeetingDocument:
 
 
 def test_minutes_figures_stay_put_after_a_later_plan_is_sent(demo_app):
-    meeting = services.find_meeting("MNS-2021-001")
-    assert figure_values(services.minutes_html(meeting, "fr")) == ["34", "28", "222", "31", "22"]
+    meeting = minutes_report.find_meeting("MNS-2021-001")
+    assert figure_values(minutes_report.minutes_html(meeting, "fr")) == [
+        "34",
+        "28",
+        "222",
+        "31",
+        "22",
+    ]
     send_another_plan()
     send_another_plan()
-    meeting = services.find_meeting("MNS-2021-001")
+    meeting = minutes_report.find_meeting("MNS-2021-001")
     for lang in ("ar", "fr"):
-        html = services.minutes_html(meeting, lang)
+        html = minutes_report.minutes_html(meeting, lang)
         assert figure_values(html) == ["34", "28", "222", "31", "22"]
-    assert "Chiffres à la date de la réunion (25 mars 2021, 09:30)" in services.minutes_html(
+    assert "Chiffres à la date de la réunion (25 mars 2021, 09:30)" in minutes_report.minutes_html(
         meeting, "fr"
     )
     # The campaign report is live: it counts them.
-    assert figure_values(services.campaign_html(2021, "fr"))[1] == "30"
+    assert figure_values(campaign_report.campaign_html(2021, "fr"))[1] == "30"
     # And the approved minutes keep the meeting's figures too.
     approve_for_real()
     assert "28" in words(archived("fr").pdf) and "222" in words(archived("fr").pdf)
@@ -109,13 +115,15 @@ def test_minutes_figures_stay_put_after_a_later_plan_is_sent(demo_app):
     ("lang", "mark"), [("ar", "مسودة — غير مصادق عليها"), ("fr", "PROJET — non approuvé")]
 )
 def test_every_page_of_a_draft_carries_the_mark(demo_app, lang, mark):
-    meeting = services.find_meeting("MNS-2021-001")
-    content = services.render_minutes_pdf(meeting, lang)
+    meeting = minutes_report.find_meeting("MNS-2021-001")
+    content = minutes_report.render_minutes_pdf(meeting, lang)
     pages = page_count(content)
     assert pages >= 3
     for page in range(1, pages + 1):
         assert normalise(mark) in normalise(words(content, page)), f"page {page}"
-    assert services.minutes_filename(meeting, lang) == f"minutes-MNS-2021-001-{lang}-draft.pdf"
+    assert (
+        minutes_report.minutes_filename(meeting, lang) == f"minutes-MNS-2021-001-{lang}-draft.pdf"
+    )
     assert f"Title: {mark}" in " ".join(pdfinfo(content).split())
     # No signature block on a draft.
     assert "رئيس الجلسة" not in words(content) and "Le président de séance" not in words(content)
@@ -125,21 +133,21 @@ def test_a_plan_not_approved_is_a_draft_on_every_page(demo_app):
     plan = db.session.scalar(
         db.select(Plan).where(Plan.status == PlanStatus.SUBMITTED).order_by(Plan.id).limit(1)
     )
-    content = services.render_plan_pdf(plan, "fr")
+    content = plan_sheet.render_plan_pdf(plan, "fr")
     for page in range(1, page_count(content) + 1):
         assert "PROJET — non approuvé" in words(content, page)
-    assert services.plan_filename(plan, "fr").endswith("-fr-draft.pdf")
+    assert plan_sheet.plan_filename(plan, "fr").endswith("-fr-draft.pdf")
     approved = db.session.scalar(db.select(Plan).where(Plan.status == PlanStatus.APPROVED).limit(1))
-    assert "PROJET" not in words(services.render_plan_pdf(approved, "fr"))
-    assert services.plan_filename(approved, "fr").endswith("-fr.pdf")
+    assert "PROJET" not in words(plan_sheet.render_plan_pdf(approved, "fr"))
+    assert plan_sheet.plan_filename(approved, "fr").endswith("-fr.pdf")
 
 
 # --- 5. searchable, tagged ------------------------------------------------------------------
 
 
 def test_arabic_words_extract_word_for_word(demo_app):
-    meeting = services.find_meeting("MNS-2021-001")
-    minutes = words(services.render_minutes_pdf(meeting, "ar"))
+    meeting = minutes_report.find_meeting("MNS-2021-001")
+    minutes = words(minutes_report.render_minutes_pdf(meeting, "ar"))
     for sentence in (
         "الجمهورية الجزائرية الديمقراطية الشعبية",
         "الدوائر الوزارية",
@@ -149,19 +157,19 @@ def test_arabic_words_extract_word_for_word(demo_app):
     ):
         assert sentence in minutes, sentence
     assert "الإللكتروني" not in minutes
-    campaign = words(services.render_campaign_pdf(2021, "ar"))
+    campaign = words(campaign_report.render_campaign_pdf(2021, "ar"))
     assert "الجمهورية الجزائرية الديمقراطية الشعبية" in campaign
     assert "المخططات" in campaign
-    plan = words(services.render_plan_pdf(services.find_plan(2021, "MF"), "ar"))
+    plan = words(plan_sheet.render_plan_pdf(plan_sheet.find_plan(2021, "MF"), "ar"))
     assert "مشاريع" in plan or "المشاريع" in plan
 
 
 def test_every_pdf_is_tagged_with_the_shipped_fonts(demo_app):
-    meeting = services.find_meeting("MNS-2021-001")
+    meeting = minutes_report.find_meeting("MNS-2021-001")
     for content in (
-        services.render_minutes_pdf(meeting, "ar"),
-        services.render_campaign_pdf(2021, "fr"),
-        services.render_plan_pdf(services.find_plan(2021, "MF"), "ar"),
+        minutes_report.render_minutes_pdf(meeting, "ar"),
+        campaign_report.render_campaign_pdf(2021, "fr"),
+        plan_sheet.render_plan_pdf(plan_sheet.find_plan(2021, "MF"), "ar"),
     ):
         assert "Tagged: yes" in " ".join(pdfinfo(content).split())
         assert set(pdf_fonts(content)) <= NOTO_FONTS
@@ -220,7 +228,7 @@ def test_one_changed_byte_fails_verification(verify):
 
 
 def test_an_unknown_file_fails_verification(demo_app, verify):
-    draft = services.render_minutes_pdf(services.find_meeting("MNS-2021-001"), "fr")
+    draft = minutes_report.render_minutes_pdf(minutes_report.find_meeting("MNS-2021-001"), "fr")
     result = verify(draft)
     assert result.exit_code == UNKNOWN
     assert "unknown" in result.output and "no signature" in result.output
@@ -302,12 +310,12 @@ def test_forms_clean_what_users_type(demo_app):
 
 
 def test_references_typed_in_arabic_text_keep_their_order_in_the_pdf(demo_app):
-    meeting = services.find_meeting("MNS-2021-001")
+    meeting = minutes_report.find_meeting("MNS-2021-001")
     meeting.decisions[0].text_ar = "متابعة المشروع 2021-MF-007 قبل 30/06/2021"
     db.session.commit()
-    html = services.minutes_html(meeting, "ar")
+    html = minutes_report.minutes_html(meeting, "ar")
     assert '<bdi dir="ltr">2021-MF-007</bdi>' in html
-    text = words(services.render_minutes_pdf(meeting, "ar"))
+    text = words(minutes_report.render_minutes_pdf(meeting, "ar"))
     assert "2021-MF-007" in text and "30/06/2021" in text
     assert "MF-007-2021" not in text
 
@@ -315,7 +323,7 @@ def test_references_typed_in_arabic_text_keep_their_order_in_the_pdf(demo_app):
 def test_dates_in_words_with_the_algerian_month_names(demo_app):
     from datetime import date
 
-    from digiweb.reports.services import rendering_language
+    from digiweb.reports.rendering import rendering_language
 
     months = []
     with rendering_language("ar"):
@@ -331,8 +339,8 @@ def test_dates_in_words_with_the_algerian_month_names(demo_app):
 
 
 def test_arabic_minutes_print_arabic_names(demo_app):
-    meeting = services.find_meeting("MNS-2021-001")
-    ar, fr = services.minutes_html(meeting, "ar"), services.minutes_html(meeting, "fr")
+    meeting = minutes_report.find_meeting("MNS-2021-001")
+    ar, fr = minutes_report.minutes_html(meeting, "ar"), minutes_report.minutes_html(meeting, "fr")
     assert "حسين شرحبيل" in ar and "Hocine Cherhabil" not in ar
     assert "Hocine Cherhabil" in fr
     assert all(a.name_ar for a in meeting.attendees)
@@ -363,8 +371,8 @@ def test_the_plan_sheet_names_its_approver_in_the_documents_language(demo_app):
     )
     approver = db.session.get(User, plan.approved_by_id)
     assert approver.full_name_ar
-    assert approver.full_name_ar in services.plan_html(plan, "ar")
-    fr = services.plan_html(plan, "fr")
+    assert approver.full_name_ar in plan_sheet.plan_html(plan, "ar")
+    fr = plan_sheet.plan_html(plan, "fr")
     assert approver.full_name in fr and approver.full_name_ar not in fr
 
 
@@ -399,7 +407,7 @@ def test_campaign_page_and_dashboard_link_the_campaign_report(demo_app, as_user,
 
 @pytest.mark.parametrize("lang", ["ar", "fr"])
 def test_plan_page_and_review_board_link_the_sheet_and_the_spreadsheet(demo_app, as_user, lang):
-    plan = services.find_plan(2021, "MF")
+    plan = plan_sheet.find_plan(2021, "MF")
     page = as_user("officer-mf", lang=lang).get(f"/plans/{plan.id}").get_data(as_text=True)
     for doc_lang in ("ar", "fr"):
         assert f'href="/plans/{plan.id}/sheet.pdf?lang={doc_lang}"' in page

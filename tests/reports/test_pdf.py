@@ -130,7 +130,7 @@ def test_local_files_and_outside_urls_never_reach_the_pdf(fetchers, weasyprint_w
 
 
 def test_css_strings_are_escaped():
-    from digiweb.reports.services import css_string
+    from digiweb.reports.rendering import css_string
 
     assert css_string('a"b\\c\nd') == '"a\\"b\\\\c d"'
 
@@ -138,7 +138,7 @@ def test_css_strings_are_escaped():
 def test_page_counter_follows_the_translation(app):
     from flask_babel import force_locale
 
-    from digiweb.reports.services import page_counter_css
+    from digiweb.reports.rendering import page_counter_css
 
     with force_locale("ar_DZ"):
         assert page_counter_css() == '"صفحة " counter(page) " من " counter(pages)'

@@ -2,34 +2,34 @@
 
 from digiweb.extensions import db
 from digiweb.plans.models import Technology
-from digiweb.reports import services
+from digiweb.reports import campaign_report, minutes_report, plan_sheet
 from tests.factories import add_projects
 
 TECHNOLOGIES = [Technology.CLOUD, Technology.AI]
 
 
 def test_campaign_report_queries_do_not_grow_with_projects(small_meeting, count_queries):
-    plan = services.find_plan(2030, "SNT")
+    plan = plan_sheet.find_plan(2030, "SNT")
     db.session.expire_all()
     with count_queries() as before:
-        services.campaign_html(2030, "fr")
+        campaign_report.campaign_html(2030, "fr")
     add_projects(plan, 6, technologies=TECHNOLOGIES)
     db.session.expire_all()
     with count_queries() as after:
-        html = services.campaign_html(2030, "fr")
+        html = campaign_report.campaign_html(2030, "fr")
     assert html.count('<tr id="department-') == 2  # a row per department, none per project
     assert after.count == before.count
 
 
 def test_plan_sheet_queries_do_not_grow_with_projects(small_meeting, count_queries):
-    plan = services.find_plan(2030, "SNT")
+    plan = plan_sheet.find_plan(2030, "SNT")
     db.session.expire_all()
     with count_queries() as before:
-        services.plan_html(db.session.get(type(plan), plan.id), "ar")
+        plan_sheet.plan_html(db.session.get(type(plan), plan.id), "ar")
     add_projects(plan, 6, technologies=TECHNOLOGIES)
     db.session.expire_all()
     with count_queries() as after:
-        html = services.plan_html(db.session.get(type(plan), plan.id), "ar")
+        html = plan_sheet.plan_html(db.session.get(type(plan), plan.id), "ar")
     assert html.count('<section class="project"') == 8
     assert after.count == before.count
 
@@ -41,11 +41,11 @@ def test_minutes_queries_do_not_grow_with_attendees(small_meeting, count_queries
     def render():
         db.session.expire_all()
         with count_queries() as counter:
-            services.minutes_html(services.find_meeting("MNS-2030-001"), "fr")
+            minutes_report.minutes_html(minutes_report.find_meeting("MNS-2030-001"), "fr")
         return counter.count
 
     before = render()
-    meeting = services.find_meeting("MNS-2030-001")
+    meeting = minutes_report.find_meeting("MNS-2030-001")
     for position in range(3, 9):
         department = make_department()
         meeting.attendees.append(Attendee(position=position, name="X", department=department))

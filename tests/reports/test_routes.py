@@ -9,7 +9,7 @@ from digiweb.auth.models import User
 from digiweb.departments.models import Department
 from digiweb.extensions import db
 from digiweb.meetings.models import Meeting, MeetingDocument, MeetingStatus
-from digiweb.reports import services
+from digiweb.reports import minutes_report, plan_sheet
 from tests.reports.conftest import pdf_metadata, pdf_text
 
 MINUTES = "/meetings/MNS-2021-001/minutes.pdf"
@@ -17,12 +17,12 @@ CAMPAIGN = "/reports/campaign/2021.pdf"
 
 
 def plan_url(code: str) -> str:
-    return f"/plans/{services.find_plan(2021, code).id}/sheet.pdf"
+    return f"/plans/{plan_sheet.find_plan(2021, code).id}/sheet.pdf"
 
 
 def absent_department_code() -> str:
     """A department that is not on the attendance list of MNS-2021-001."""
-    meeting = services.find_meeting("MNS-2021-001")
+    meeting = minutes_report.find_meeting("MNS-2021-001")
     listed = {a.department_id for a in meeting.attendees if a.department_id is not None}
     return db.session.scalar(
         db.select(Department.code).where(Department.id.not_in(listed)).order_by(Department.code)
@@ -30,14 +30,14 @@ def absent_department_code() -> str:
 
 
 def plan_status(code: str) -> str:
-    return services.find_plan(2021, code).status.value
+    return plan_sheet.find_plan(2021, code).status.value
 
 
 def approve_for_real(reference: str = "MNS-2021-001") -> Meeting:
     """The approval of the meetings area: rendered, sealed and archived in both languages."""
     from digiweb.meetings.services import approve_minutes
 
-    meeting = services.find_meeting(reference)
+    meeting = minutes_report.find_meeting(reference)
     reviewer = db.session.scalar(db.select(User).where(User.username == "reviewer"))
     approve_minutes(meeting, meeting.version, reviewer)
     db.session.commit()
@@ -45,7 +45,7 @@ def approve_for_real(reference: str = "MNS-2021-001") -> Meeting:
 
 
 def approve(reference: str = "MNS-2021-001") -> Meeting:
-    meeting = services.find_meeting(reference)
+    meeting = minutes_report.find_meeting(reference)
     meeting.status = MeetingStatus.MINUTES_APPROVED
     meeting.minutes_approved_at = datetime(2021, 3, 30, 10, 0, tzinfo=UTC)
     db.session.commit()
@@ -188,12 +188,12 @@ def test_draft_minutes_are_not_archived(demo_app, as_user):
 
 
 def test_a_hostile_project_title_neither_leaks_nor_breaks_the_pdf(demo_app, as_user, fetchers):
-    plan = services.find_plan(2021, "MF")
+    plan = plan_sheet.find_plan(2021, "MF")
     hostile = '<img src="file:///etc/passwd"> <link rel=stylesheet href="http://example.com/x.css">'
     project = plan.projects[0]
     project.title_fr = hostile
     db.session.commit()
-    html = services.plan_html(plan, "fr")
+    html = plan_sheet.plan_html(plan, "fr")
     assert (
         "&lt;img src=&#34;file:///etc/passwd&#34;&gt; "
         "&lt;link rel=stylesheet href=&#34;http://example.com/x.css&#34;&gt;"
