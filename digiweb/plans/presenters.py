@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from digiweb.i18n import bdi, fmt_amount, fmt_date, fmt_number
 from digiweb.plans.models import PlanStatus, Rating, Technology
+from digiweb.plans.outcomes import Outcome
 from digiweb.plans.services import ENUM_FIELDS, PROJECT_FIELDS, field_label, is_blank
 from digiweb.projects.schema import BY_NAME, boolean_label, level_label
 
@@ -23,6 +24,7 @@ ACTION_LABELS = {
     "indicator_updated": _l("Indicator changed"),
     "indicator_deleted": _l("Indicator deleted"),
     "indicator_value": _l("Value of an indicator recorded"),
+    "project_outcome": _l("Project outcome recorded"),
 }
 HIDDEN_HISTORY_FIELDS = {"plan_id"}
 EMPTY = "—"
@@ -57,7 +59,10 @@ def display_value(field: str, value) -> str | Markup:
         return fmt_date(parsed) if parsed else str(value)
     if field == "budget_dzd":
         return fmt_amount(int(value))
-    if field == "progress":
+    if field == "outcome":
+        member = Outcome.coerce(value)
+        return member.label if member is not None else str(value)
+    if field in ("progress", "outcome_achieved"):
         return Markup("<bdi>{}\u202f%</bdi>").format(int(value))
     if field in ("self_rating", "ministry_rating"):
         member = Rating.coerce(value)

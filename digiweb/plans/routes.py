@@ -3,7 +3,6 @@ page and the carry-over of last year's unfinished projects."""
 
 from flask import abort, flash, redirect, request, url_for
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user
 
 from digiweb.campaigns.services import current_campaign
@@ -11,13 +10,13 @@ from digiweb.errors import Conflict, Refusal, attach
 from digiweb.extensions import db
 from digiweb.htmx import is_htmx, render
 from digiweb.plans import bp
+from digiweb.plans.carry_over import carry_over_candidates
 from digiweb.plans.forms import PlanForm, ProjectForm
 from digiweb.plans.models import Plan, Project
 from digiweb.plans.open_plans import open_plans
+from digiweb.plans.outcomes import outcome_of
 from digiweb.plans.presenters import conflict_rows, display_value, history_rows
 from digiweb.plans.services import (
-    carry_over,
-    carry_over_candidates,
     create_project,
     delete_project,
     editable_by,
@@ -348,53 +347,14 @@ def project(project_id: int):
         missing=missing_fields(project),
         editable=editable_by(project.plan, current_user),
         continued_by=continued_by,
+        outcome=outcome_of(project),
+        origin_outcome=outcome_of(project.carried_from),
         history=history_rows(project_history(project)),
     )
 
 
-# --- carry-over ------------------------------------------------------------------------------
-
-
-@bp.route("/plans/<int:plan_id>/carry-over", methods=["GET", "POST"])
-def carry_over_projects(plan_id: int):
-    """Start the plan from last year's unfinished projects."""
-    plan = _plan_or_404(plan_id)
-    ensure_editable(plan, current_user)
-    candidates = carry_over_candidates(plan)
-    error, status, chosen = None, 200, set()
-    if request.method == "POST":
-        chosen = set(request.form.getlist("project", type=int))
-        by_id = {p.id: p for p, _carried in candidates}
-        if not chosen:
-            error, status = _("Choose at least one project to carry over."), 422
-        elif chosen - set(by_id):
-            error, status = _("One of the chosen projects cannot be carried over."), 422
-        else:
-            try:
-                created = carry_over(plan, [by_id[i] for i in sorted(chosen)], current_user)
-            except Refusal as refused:
-                discard()
-                error, status = refused.message, refused.status
-                candidates = carry_over_candidates(_plan_or_404(plan_id))
-            else:
-                flash(
-                    ngettext(
-                        "%(num)d project has been carried over into the plan.",
-                        "%(num)d projects have been carried over into the plan.",
-                        len(created),
-                    ),
-                    "success",
-                )
-                return redirect(_plan_url(plan_id))
-    return render(
-        "plans/carry_over.html",
-        "plans/_carry_over.html",
-        status=status,
-        plan=plan,
-        candidates=candidates,
-        error=error,
-        chosen=chosen,
-    )
-
-
-from digiweb.plans import indicator_routes, spreadsheet_routes  # noqa: E402, F401
+from digiweb.plans import (  # noqa: E402, F401
+    carry_over_routes,
+    indicator_routes,
+    spreadsheet_routes,
+)

@@ -1,4 +1,5 @@
-"""Plan and project rules: who may edit, completeness, numbering, optimistic locking, carry-over.
+"""Plan and project rules: who may edit, completeness, numbering, optimistic locking (the
+carry-over is in digiweb.plans.carry_over).
 
 Every change is audited in the same transaction as the change. Services flush; the request
 commits (digiweb.transaction). A refusal raises `Refusal` or `Conflict` (digiweb.errors).
@@ -20,7 +21,6 @@ from digiweb.errors import Refusal
 from digiweb.extensions import db
 from digiweb.i18n import control_character_problem, latin_digits
 from digiweb.plans.models import (
-    UNFINISHED_PROJECT_STATUSES,
     Plan,
     PlanStatus,
     Project,
@@ -63,6 +63,9 @@ FIELD_LABELS = {
     "indicator_target": _l("Target value"),
     "indicator_year": _l("Year"),
     "indicator_value": _l("Value reached"),
+    # Last year's outcome, recorded at the carry-over (issue 17).
+    "outcome": _l("Outcome of the year"),
+    "outcome_achieved": _l("Share achieved"),
 }
 
 ENUM_FIELDS = schema.ENUMS
@@ -506,61 +509,3 @@ def update_plan(plan: Plan, data: dict, actor, expected_version) -> dict:
     record("plan_updated", "plan", plan.id, label=_plan_label(plan), actor=actor, changes=changes)
     _touch_plan(plan, actor)
     return changes
-
-
-# --- carry-over ------------------------------------------------------------------------------
-
-
-def carry_over_candidates(plan: Plan) -> list[tuple[Project, bool]]:
-    """The department's unfinished projects of the previous year, each with `already carried
-    into this plan`."""
-    already = set(
-        db.session.scalars(
-            db.select(Project.carried_from_id).where(
-                Project.plan_id == plan.id, Project.carried_from_id.is_not(None)
-            )
-        )
-    )
-    previous = db.session.scalars(
-        db.select(Project)
-        .where(
-            Project.department_id == plan.department_id,
-            Project.year == plan.campaign.year - 1,
-            Project.status.in_(UNFINISHED_PROJECT_STATUSES),
-        )
-        .order_by(Project.sequence)
-    )
-    return [(project, project.id in already) for project in previous]
-
-
-def carry_over(plan: Plan, from_projects: list[Project], actor) -> list[Project]:
-    """Copy last year's unfinished projects into the plan, each linked to its original."""
-    if not from_projects:
-        raise Refusal(_("Choose at least one project to carry over."), 422)
-    plan = _lock_plan(plan)
-    ensure_editable(plan, actor)
-    eligible = {project.id: carried for project, carried in carry_over_candidates(plan)}
-    for source in from_projects:
-        if source.id not in eligible:
-            raise Refusal(
-                _(
-                    "%(reference)s is not an unfinished project of your department from the "
-                    "previous year.",
-                    reference=source.reference,
-                ),
-                422,
-            )
-        if eligible[source.id]:
-            raise Refusal(
-                _(
-                    "%(reference)s has already been carried over into this plan.",
-                    reference=source.reference,
-                ),
-                409,
-            )
-    created = []
-    for source in from_projects:
-        data = {name: getattr(source, name) for name in PROJECT_FIELDS}
-        data["technologies"] = [t.value for t in source.technologies]
-        created.append(create_project(plan, data, actor, carried_from=source))
-    return created

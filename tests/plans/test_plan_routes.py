@@ -10,8 +10,8 @@ from digiweb.audit.models import AuditLog
 from digiweb.campaigns.models import CampaignStatus
 from digiweb.campaigns.services import close_campaign
 from digiweb.extensions import db
-from digiweb.plans.models import Plan, PlanStatus, Project, ProjectStatus
-from tests.factories import make_campaign, make_plan, make_project
+from digiweb.plans.models import Plan, PlanStatus, Project
+from tests.factories import make_campaign, make_project
 from tests.plans.helpers import HX, complete_values, project_form
 
 
@@ -633,49 +633,6 @@ def test_every_change_is_audited_with_old_and_new_values(world, client_for):
     assert entries["plan_updated"].changes == {"contact_name": ["", "Amina"]}
     assert entries["plan_started"].changes == {"plan_status": ["not_started", "draft"]}
     assert all(e.actor_name == "officer-mf" for e in entries.values())
-
-
-# --- carry-over --------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def plan_2031(world):
-    world.project_mf.status = ProjectStatus.IN_PROGRESS
-    make_project(world.plan_mf, title_fr="Terminé", status=ProjectStatus.COMPLETED)
-    campaign = make_campaign(2031, departments=[world.mf, world.mj])
-    db.session.commit()
-    return make_plan(campaign, world.mf)
-
-
-def test_carry_over_through_the_pages(world, client_for, plan_2031):
-    client = client_for("officer-mf", lang="fr")
-    assert "Partir des projets inachevés" in text(client.get(f"/plans/{plan_2031.id}"))
-    page = text(client.get(f"/plans/{plan_2031.id}/carry-over"))
-    assert "2030-MF-001" in page and "Terminé" not in page
-    response = client.post(
-        f"/plans/{plan_2031.id}/carry-over", data={"project": str(world.project_mf.id)}
-    )
-    assert response.status_code == 302
-    copy = db.session.scalar(db.select(Project).where(Project.plan_id == plan_2031.id))
-    assert copy.reference == "2031-MF-001" and copy.carried_from_id == world.project_mf.id
-    assert "Déjà reporté" in text(client.get(f"/plans/{plan_2031.id}/carry-over"))
-    twice = client.post(
-        f"/plans/{plan_2031.id}/carry-over", data={"project": str(world.project_mf.id)}
-    )
-    assert twice.status_code == 409 and "déjà été reporté" in text(twice)
-    project_page = text(client.get(f"/projects/{copy.id}"))
-    assert "Poursuit le projet" in project_page and "2030-MF-001" in project_page
-    assert "Poursuivi par" in text(client.get(f"/projects/{world.project_mf.id}"))
-
-
-def test_carry_over_refuses_guessed_ids(world, client_for, plan_2031):
-    client = client_for("officer-mf", lang="fr")
-    before = fingerprint()
-    for data in ({"project": str(world.project_mj.id)}, {"project": "9999"}, {}):
-        response = client.post(f"/plans/{plan_2031.id}/carry-over", data=data)
-        assert response.status_code == 422
-        assert "Bracelet" not in text(response)
-    assert fingerprint() == before
 
 
 def test_every_error_shows_at_once(world, client_for):

@@ -11,10 +11,8 @@ from digiweb.campaigns.models import CampaignStatus
 from digiweb.errors import Conflict, MissingVersion, Refusal
 from digiweb.extensions import db
 from digiweb.plans import services
-from digiweb.plans.models import PlanStatus, Project, ProjectStatus, Target, Technology
+from digiweb.plans.models import PlanStatus, Project, Technology
 from digiweb.plans.services import (
-    carry_over,
-    carry_over_candidates,
     create_project,
     delete_project,
     editable_by,
@@ -25,7 +23,7 @@ from digiweb.plans.services import (
     update_plan,
     update_project,
 )
-from tests.factories import make_campaign, make_plan, make_project
+from tests.factories import make_campaign, make_plan
 
 
 def user(name: str) -> User:
@@ -389,79 +387,6 @@ def test_update_plan_contact_is_audited_and_locked(world):
     db.session.rollback()
     db.session.refresh(plan)
     assert plan.contact_name == "Amina B."
-
-
-# --- carry-over ------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def next_year(world):
-    """Year 2031 open for MF and MJ; 2030 holds MF projects in every status and one MJ project."""
-    officer = user("officer-mf")
-    plan = world.plan_mf
-    world.project_mf.status = ProjectStatus.IN_PROGRESS
-    world.project_mf.progress = 30
-    world.project_mf.technologies = ["cloud"]
-    for status in ("planned", "suspended", "completed", "cancelled"):
-        make_project(plan, title_fr=f"Projet {status}", status=ProjectStatus(status))
-    db.session.commit()
-    campaign = make_campaign(2031, departments=[world.mf, world.mj])
-    db.session.commit()
-    return make_plan(campaign, world.mf), officer
-
-
-def test_carry_over_candidates_are_last_years_unfinished_projects(world, next_year):
-    plan, _officer = next_year
-    candidates = carry_over_candidates(plan)
-    titles = [project.title_fr for project, _carried in candidates]
-    assert titles == ["Plateforme de paiement", "Projet planned", "Projet suspended"]
-    assert all(project.department_id == world.mf.id for project, _ in candidates)
-    assert not any(carried for _, carried in candidates)
-
-
-def test_carry_over_copies_with_a_link_and_a_new_reference(world, next_year):
-    plan, officer = next_year
-    source = world.project_mf
-    (copy,) = carry_over(plan, [source], officer)
-    db.session.commit()
-    assert copy.carried_from_id == source.id
-    assert copy.reference == "2031-MF-001" and copy.year == 2031
-    assert (copy.title_ar, copy.title_fr) == (source.title_ar, source.title_fr)
-    assert (copy.status, copy.progress, copy.target) == (
-        ProjectStatus.IN_PROGRESS,
-        30,
-        Target.CITIZENS,
-    )
-    assert copy.technologies == [Technology.CLOUD]
-    assert audit("project_created", copy.id)[0].changes["carried_from"] == [None, "2030-MF-001"]
-    assert dict((p.id, c) for p, c in carry_over_candidates(plan))[source.id] is True
-
-
-def test_a_project_cannot_be_carried_twice_into_the_same_plan(world, next_year):
-    plan, officer = next_year
-    carry_over(plan, [world.project_mf], officer)
-    db.session.commit()
-    with pytest.raises(Refusal) as refused:
-        carry_over(plan, [world.project_mf], officer)
-    assert refused.value.status == 409
-    db.session.rollback()
-    count = db.session.scalar(
-        db.select(db.func.count(Project.id)).where(Project.carried_from_id == world.project_mf.id)
-    )
-    assert count == 1
-
-
-def test_carry_over_refuses_finished_or_foreign_projects(world, next_year):
-    plan, officer = next_year
-    completed = db.session.scalar(db.select(Project).where(Project.title_fr == "Projet completed"))
-    for source in (completed, world.project_mj):
-        with pytest.raises(Refusal):
-            carry_over(plan, [source], officer)
-        db.session.rollback()
-    assert (
-        db.session.scalar(db.select(db.func.count(Project.id)).where(Project.plan_id == plan.id))
-        == 0
-    )
 
 
 def test_partial_update_is_checked_against_the_projects_other_values(world):
