@@ -25,6 +25,10 @@ ACTION_LABELS = {
     "indicator_deleted": _l("Indicator deleted"),
     "indicator_value": _l("Value of an indicator recorded"),
     "project_outcome": _l("Project outcome recorded"),
+    "project_remark": _l("Remark on the project when the plan was returned"),
+    "remark_added": _l("Review remark"),
+    "project_decision": _l("Review decision on the project"),
+    "project_decision_reset": _l("Review decision reset"),
 }
 HIDDEN_HISTORY_FIELDS = {"plan_id"}
 EMPTY = "—"

@@ -66,6 +66,12 @@ FIELD_LABELS = {
     # Last year's outcome, recorded at the carry-over (issue 17).
     "outcome": _l("Outcome of the year"),
     "outcome_achieved": _l("Share achieved"),
+    # What the review and the follow-up write in a project's history.
+    "remark": _l("Remark"),
+    "note": _l("Note"),
+    "comment": _l("Comment"),
+    "decision": _l("Decision"),
+    "reason": _l("Reason"),
 }
 
 ENUM_FIELDS = schema.ENUMS

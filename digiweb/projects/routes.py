@@ -127,7 +127,7 @@ def export_csv():
     except FilterError as error:
         return _invalid_filters(error)
     response = Response(
-        stream_with_context(csv_chunks(filters, current_user)), mimetype=CSV_MIMETYPE
+        stream_with_context(csv_chunks(filters, current_user)), content_type=CSV_MIMETYPE
     )
     response.headers["Content-Disposition"] = _attachment(export_filename(filters, "csv"))
     return response
