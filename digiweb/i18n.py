@@ -91,6 +91,20 @@ def machine_time(value: date | datetime | None) -> str:
     return value.isoformat()
 
 
+LIST_SEPARATORS = {"ar": "، ", "fr": ", "}
+
+
+def join_list(items, lang: str | None = None) -> str:
+    """Items of a list built in code, joined with the page language's comma (« ، » in
+    Arabic: a Latin comma there reads as a foreign mark)."""
+    return LIST_SEPARATORS.get(lang or language(), ", ").join(str(item) for item in items)
+
+
+def colon(lang: str | None = None) -> str:
+    """A label's colon: French puts a (non-breaking) space before it, Arabic does not."""
+    return "\u00a0: " if (lang or language()) == "fr" else ": "
+
+
 def fmt_number(value: int | float | None) -> str:
     """Digit groups separated by narrow no-break spaces, Latin digits in both languages."""
     if value is None:
@@ -294,11 +308,14 @@ def init_app(app) -> None:
         fdate_long=fmt_date_long,
         fdatetime=fmt_datetime,
         iso=machine_time,
+        join_list=join_list,
         fnumber=fmt_number,
         famount=fmt_amount,
         bdi=bdi,
         isolate=isolate,
     )
+
+    app.jinja_env.globals["colon"] = colon
 
     @app.context_processor
     def inject_language():

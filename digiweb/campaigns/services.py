@@ -9,6 +9,7 @@ from digiweb.campaigns.models import Campaign, CampaignStatus, campaign_departme
 from digiweb.departments.models import Department
 from digiweb.errors import Refusal
 from digiweb.extensions import db
+from digiweb.i18n import join_list
 from digiweb.plans.models import SENT_STATUSES, Plan, PlanEvent, PlanEventKind, PlanStatus, Project
 from digiweb.transaction import check_version, flush_or_conflict
 
@@ -190,7 +191,7 @@ def update_campaign(
         raise Refusal(
             _(
                 "These departments already have a plan and stay invited: %(codes)s.",
-                codes=", ".join(d.code for d in kept_out),
+                codes=join_list(d.code for d in kept_out),
             ),
             field="departments",
         )

@@ -16,6 +16,7 @@ from digiweb.auth.models import Role
 from digiweb.departments.models import Department
 from digiweb.errors import Refusal
 from digiweb.extensions import db
+from digiweb.i18n import join_list
 from digiweb.meetings.models import (
     Decision,
     DecisionProject,
@@ -49,7 +50,7 @@ def parse_project_references(text: str) -> tuple[list[Project], list[str]]:
         errors.append(
             _(
                 "Not a project reference: %(values)s (expected like 2021-MF-007).",
-                values=", ".join(malformed),
+                values=join_list(malformed),
             )
         )
     wanted = list(dict.fromkeys(t for t in tokens if PROJECT_REFERENCE.match(t)))
@@ -61,7 +62,7 @@ def parse_project_references(text: str) -> tuple[list[Project], list[str]]:
         }
         unknown = [t for t in wanted if t not in found]
         if unknown:
-            errors.append(_("No project has the reference %(values)s.", values=", ".join(unknown)))
+            errors.append(_("No project has the reference %(values)s.", values=join_list(unknown)))
         projects = [found[t] for t in wanted if t in found]
     return projects, errors
 

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 from digiweb.auth.models import Role, User
 from digiweb.db_types import utcnow
+from digiweb.departments.names import department_in_sentence
 from digiweb.extensions import db
 from digiweb.i18n import language
 from digiweb.notifications.models import Notification, NotificationKind
@@ -53,29 +54,36 @@ def department_name(params: dict) -> str:
 
 def render_text(kind: NotificationKind, params: dict) -> str:
     """The notification's sentence in the language in force."""
-    values = {"department": department_name(params), "year": params.get("year", "")}
+    code = params.get("department_code", "")
+    fr, ar = params.get("department_fr") or code, params.get("department_ar") or code
+    values = {
+        "department": department_name(params),
+        "of_department": department_in_sentence(fr, ar, "of"),
+        "year": params.get("year", ""),
+    }
+    to_department = department_in_sentence(fr, ar, "to")
     if kind == NotificationKind.REMINDER:
-        return _("Reminder: the %(year)s plan of %(department)s has not been sent yet.", **values)
+        return _("Reminder: the %(year)s plan %(of_department)s has not been sent yet.", **values)
     if kind == NotificationKind.SUBMITTED:
         return _("%(department)s sent its %(year)s plan for review.", **values)
     if kind == NotificationKind.RETURNED:
-        return _("The %(year)s plan of %(department)s was returned for revision.", **values)
+        return _("The %(year)s plan %(of_department)s was returned for revision.", **values)
     if kind == NotificationKind.APPROVED:
-        return _("The %(year)s plan of %(department)s was approved.", **values)
+        return _("The %(year)s plan %(of_department)s was approved.", **values)
     if kind == NotificationKind.REOPENED:
-        return _("The approval of the %(year)s plan of %(department)s was reopened.", **values)
+        return _("The approval of the %(year)s plan %(of_department)s was reopened.", **values)
     if kind == NotificationKind.DECISION and params.get("reference"):
         return _(
-            "A decision of meeting %(reference)s was assigned to %(department)s.",
+            "A decision of meeting %(reference)s was assigned %(to_department)s.",
             reference=params["reference"],
-            department=values["department"],
+            to_department=to_department,
         )
     if kind == NotificationKind.DECISION_OVERDUE and params.get("reference"):
         return _(
-            "A decision of meeting %(reference)s assigned to %(department)s is overdue "
+            "A decision of meeting %(reference)s assigned %(to_department)s is overdue "
             "(due %(due)s).",
             reference=params["reference"],
-            department=values["department"],
+            to_department=to_department,
             due=params.get("due", ""),
         )
     meeting_texts = {

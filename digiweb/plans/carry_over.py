@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 
 from digiweb.errors import Refusal
 from digiweb.extensions import db
+from digiweb.i18n import colon
 from digiweb.plans.models import UNFINISHED_PROJECT_STATUSES, Plan, Project
 from digiweb.plans.outcomes import Outcome, record_outcome
 from digiweb.plans.services import PROJECT_FIELDS, _lock_plan, create_project, ensure_editable
@@ -104,7 +105,7 @@ def carry_over(plan: Plan, carries: list[Carry], actor) -> list[Project]:
         problems = date_problems(plan.campaign.year, carry.start_date, carry.end_date)
         problem = next(iter(problems.values()), None) or achieved_problem(carry.achieved)
         if problem:
-            raise Refusal(f"{source.reference}: {problem}", 422)
+            raise Refusal(f"{source.reference}{colon()}{problem}", 422)
     created = []
     for carry in carries:
         source = carry.source
@@ -127,5 +128,5 @@ def record_end_of_year(plan: Plan, outcomes: list[tuple[Project, Outcome, int | 
             raise Refusal(_("One of the chosen projects cannot be carried over."), 422)
         problem = achieved_problem(achieved)
         if problem:
-            raise Refusal(f"{project.reference}: {problem}", 422)
+            raise Refusal(f"{project.reference}{colon()}{problem}", 422)
         record_outcome(project, outcome, achieved, actor)

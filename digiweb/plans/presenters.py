@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
-from digiweb.i18n import bdi, fmt_amount, fmt_date, fmt_number
+from digiweb.i18n import bdi, fmt_amount, fmt_date, fmt_number, join_list
 from digiweb.plans.models import PlanStatus, Rating, Technology
 from digiweb.plans.outcomes import Outcome
 from digiweb.plans.services import ENUM_FIELDS, PROJECT_FIELDS, field_label, is_blank
@@ -57,7 +57,7 @@ def display_value(field: str, value) -> str | Markup:
         for item in value:
             member = Technology.coerce(item)
             labels.append(member.label if member is not None else str(item))
-        return "، ".join(labels) if _arabic() else ", ".join(labels)
+        return join_list(labels)
     if field in ("start_date", "end_date", "opens_on", "deadline"):
         parsed = _as_date(value)
         return fmt_date(parsed) if parsed else str(value)
@@ -86,12 +86,6 @@ def display_value(field: str, value) -> str | Markup:
     if field in ISOLATED_FIELDS:
         return bdi(value)
     return str(value)
-
-
-def _arabic() -> bool:
-    from digiweb.i18n import language
-
-    return language() == "ar"
 
 
 def history_rows(entries) -> list[dict]:

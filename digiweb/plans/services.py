@@ -19,7 +19,7 @@ from digiweb.campaigns.models import CampaignStatus
 from digiweb.db_types import utcnow
 from digiweb.errors import Refusal
 from digiweb.extensions import db
-from digiweb.i18n import control_character_problem, latin_digits
+from digiweb.i18n import colon, control_character_problem, latin_digits
 from digiweb.plans.models import (
     Plan,
     PlanStatus,
@@ -299,7 +299,7 @@ def _clean_project_data(data: dict, project: Project | None = None) -> dict:
     """Only the known fields, with enums as members, texts stripped, blanks as None."""
     errors = validate_project_data(data, project)
     if errors:
-        raise Refusal("; ".join(f"{field_label(k)}: {v}" for k, v in errors.items()), 422)
+        raise Refusal("; ".join(f"{field_label(k)}{colon()}{v}" for k, v in errors.items()), 422)
     clean = {}
     for name in PROJECT_FIELDS:
         if name not in data:

@@ -56,17 +56,18 @@ def test_the_badge_shows_the_unread_count_and_the_list_reads_in_the_readers_lang
     officer = as_role("owner", lang="ar")
     page = html.unescape(officer.get("/notifications").get_data(as_text=True))
     assert badge_count(page) == 1
-    assert "أُعيد مخطط 2030 لـوزارة ألف للمراجعة." in page
+    assert "أُعيد مخطط وزارة ألف لسنة 2030 للمراجعة." in page
     assert "Précisez les dates" in page  # the reviewer's comment
     officer_fr = as_role("owner", lang="fr")
     page = html.unescape(officer_fr.get("/notifications").get_data(as_text=True))
-    assert "Le plan 2030 de Ministère Alpha a été renvoyé pour révision." in page
+    assert "Le plan 2030 du Ministère Alpha a été renvoyé pour révision." in page
 
 
 def test_mark_read_and_mark_all_read(app, world, as_role):
     submit_and_return(app, world)
     with app.test_request_context("/"):
         services.submit_plan(world.plan, world.owner, world.plan.version)
+        accept_all(world.plan)  # approving needs every project decided
         services.approve_plan(world.plan, world.reviewer, world.plan.version)
     officer = as_role("owner", lang="fr")
     mine = db.session.scalars(
@@ -178,7 +179,7 @@ def test_emails_go_out_in_each_recipients_language(app, world, smtp_server):
         services.return_plan(world.plan, world.reviewer, "Revoir le budget", world.plan.version)
     message = parsed(smtp_server.messages[1])
     assert smtp_server.messages[1].rcpt_tos == ["officer-da@example.dz"]
-    assert message["Subject"] == "[digiweb] أُعيد مخطط 2030 لـوزارة ألف للمراجعة."  # Arabic reader
+    assert message["Subject"] == "[digiweb] أُعيد مخطط وزارة ألف لسنة 2030 للمراجعة."  # Arabic reader
     body = message.get_content()
     assert "التعليق: Revoir le budget" in body and f"/plans/{world.plan.id}" in body
 
