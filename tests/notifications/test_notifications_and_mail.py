@@ -18,6 +18,7 @@ from digiweb.plans.models import Plan
 from digiweb.review import board as review_board
 from digiweb.review import services
 from tests.factories import client_as
+from tests.review.decision_helpers import accept_all
 
 USERNAMES = {"owner": "officer-da", "other": "officer-db", "reviewer": "reviewer"}
 
@@ -179,7 +180,8 @@ def test_emails_go_out_in_each_recipients_language(app, world, smtp_server):
         services.return_plan(world.plan, world.reviewer, "Revoir le budget", world.plan.version)
     message = parsed(smtp_server.messages[1])
     assert smtp_server.messages[1].rcpt_tos == ["officer-da@example.dz"]
-    assert message["Subject"] == "[digiweb] أُعيد مخطط وزارة ألف لسنة 2030 للمراجعة."  # Arabic reader
+    # the Arabic reader's subject
+    assert message["Subject"] == "[digiweb] أُعيد مخطط وزارة ألف لسنة 2030 للمراجعة."
     body = message.get_content()
     assert "التعليق: Revoir le budget" in body and f"/plans/{world.plan.id}" in body
 
