@@ -105,6 +105,12 @@ def colon(lang: str | None = None) -> str:
     return "\u00a0: " if (lang or language()) == "fr" else ": "
 
 
+def arrow(lang: str | None = None) -> str:
+    """From the earlier to the later state in reading order: « مسودة ← مرسل » right to left,
+    « Brouillon → Envoyé » left to right (bidi does not mirror arrows)."""
+    return "←" if text_direction(lang) == "rtl" else "→"
+
+
 def fmt_number(value: int | float | None) -> str:
     """Digit groups separated by narrow no-break spaces, Latin digits in both languages."""
     if value is None:
@@ -316,6 +322,7 @@ def init_app(app) -> None:
     )
 
     app.jinja_env.globals["colon"] = colon
+    app.jinja_env.globals["arrow"] = arrow
 
     @app.context_processor
     def inject_language():
