@@ -13,8 +13,7 @@ from digiweb.meetings.models import (
     FollowedDecision,
     Meeting,
 )
-from digiweb.meetings.services import _label, ensure_editable
-from digiweb.transaction import check_fingerprint
+from digiweb.meetings.services import _label, ensure_editable, update_row
 
 AGENDA_FIELDS = ("title_ar", "title_fr")
 
@@ -53,22 +52,16 @@ def add_agenda_item(meeting: Meeting, title_ar: str, title_fr: str, actor=None) 
 def update_agenda_item(
     meeting: Meeting, item: AgendaItem, title_ar: str, title_fr: str, token, actor=None
 ) -> dict:
-    ensure_editable(meeting)
-    check_fingerprint(item, token, AGENDA_FIELDS)
-    before = snapshot(item, AGENDA_FIELDS)
-    item.title_ar, item.title_fr = title_ar.strip(), title_fr.strip()
-    changes = diff(before, snapshot(item, AGENDA_FIELDS))
-    if changes:
-        db.session.flush()
-        record(
-            "agenda_item_updated",
-            "meeting",
-            meeting.id,
-            label=_agenda_label(meeting, item),
-            actor=actor,
-            changes=changes,
-        )
-    return changes
+    return update_row(
+        meeting,
+        item,
+        token,
+        AGENDA_FIELDS,
+        lambda: {"title_ar": title_ar.strip(), "title_fr": title_fr.strip()},
+        "agenda_item_updated",
+        _agenda_label,
+        actor,
+    )
 
 
 def delete_agenda_item(meeting: Meeting, item: AgendaItem, actor=None) -> None:

@@ -16,8 +16,7 @@ from digiweb.meetings.models import (
     Attendee,
     Meeting,
 )
-from digiweb.meetings.services import _label, ensure_editable
-from digiweb.transaction import check_fingerprint
+from digiweb.meetings.services import _label, ensure_editable, update_row
 
 ATTENDEE_FIELDS = (
     "user_id",
@@ -115,23 +114,16 @@ def add_attendee(meeting: Meeting, values: AttendeeValues, actor=None) -> Attend
 def update_attendee(
     meeting: Meeting, attendee: Attendee, values: AttendeeValues, token, actor=None
 ) -> dict:
-    ensure_editable(meeting)
-    check_fingerprint(attendee, token, ATTENDEE_FIELDS)
-    before = snapshot(attendee, ATTENDEE_FIELDS)
-    for name, value in _resolve_attendee(meeting, values, attendee).items():
-        setattr(attendee, name, value)
-    changes = diff(before, snapshot(attendee, ATTENDEE_FIELDS))
-    if changes:
-        db.session.flush()
-        record(
-            "attendee_updated",
-            "meeting",
-            meeting.id,
-            label=_attendee_label(meeting, attendee),
-            actor=actor,
-            changes=changes,
-        )
-    return changes
+    return update_row(
+        meeting,
+        attendee,
+        token,
+        ATTENDEE_FIELDS,
+        lambda: _resolve_attendee(meeting, values, attendee),
+        "attendee_updated",
+        _attendee_label,
+        actor,
+    )
 
 
 def delete_attendee(meeting: Meeting, attendee: Attendee, actor=None) -> None:

@@ -40,7 +40,7 @@ from digiweb.meetings.models import (
     MeetingStatus,
 )
 from digiweb.plans.models import Project
-from digiweb.transaction import check_version, flush_or_conflict
+from digiweb.transaction import check_fingerprint, check_version, flush_or_conflict
 
 REFERENCE_PREFIX = "MNS"
 REFERENCE_ATTEMPTS = 5
@@ -278,6 +278,25 @@ def ensure_editable(meeting: Meeting) -> None:
 
 def _label(meeting: Meeting, suffix: str = "") -> str:
     return f"{meeting.reference} {suffix}".strip()
+
+
+def update_row(meeting: Meeting, row, token, fields, new_values, event: str, label, actor=None):
+    """Change one row of a meeting that has no version column (an attendee, an agenda item):
+    its form carries the row's fingerprint (`check_fingerprint`). `new_values()` gives the
+    values, read once the meeting and the fingerprint are checked; the changed fields are
+    returned and, if any, audited as `event` with the label `label(meeting, row)`."""
+    ensure_editable(meeting)
+    check_fingerprint(row, token, fields)
+    before = snapshot(row, fields)
+    for name, value in new_values().items():
+        setattr(row, name, value)
+    changes = diff(before, snapshot(row, fields))
+    if changes:
+        db.session.flush()
+        record(
+            event, "meeting", meeting.id, label=label(meeting, row), actor=actor, changes=changes
+        )
+    return changes
 
 
 # --- meetings --------------------------------------------------------------------------------
