@@ -42,6 +42,7 @@ from digiweb.plans.models import (
     Target,
     Technology,
 )
+from digiweb.review.receipts import Receipt
 
 __all__ = [
     "SENT_STATUSES",
@@ -79,6 +80,7 @@ __all__ = [
     "ProjectKind",
     "ProjectStatus",
     "ProjectTechnology",
+    "Receipt",
     "Reminder",
     "Role",
     "Target",

@@ -178,6 +178,11 @@ class Plan(db.Model):
     approved_by_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("users.id", ondelete="SET NULL")
     )
+    # The ministry's reviewer in charge (issue 17): the queue state follows from the status and
+    # this (digiweb.review.queue).
+    reviewer_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(default=1, server_default="1")
@@ -186,6 +191,7 @@ class Plan(db.Model):
     department: Mapped[Department] = relationship(lazy="joined")
     submitted_by: Mapped[User | None] = relationship(foreign_keys=[submitted_by_id])
     approved_by: Mapped[User | None] = relationship(foreign_keys=[approved_by_id])
+    reviewer: Mapped[User | None] = relationship(foreign_keys=[reviewer_id])
     projects: Mapped[list["Project"]] = relationship(
         back_populates="plan", order_by="Project.sequence", passive_deletes=True
     )
@@ -213,6 +219,7 @@ class PlanEventKind(LabelledEnum):
     ANSWER = "answer"
     REMINDER = "reminder"
     IMPORTED = "imported"
+    ASSIGNED = "assigned"
 
     @staticmethod
     def _labels():
@@ -226,6 +233,7 @@ class PlanEventKind(LabelledEnum):
             "answer": _l("Answer to a remark"),
             "reminder": _l("Reminder sent"),
             "imported": _l("Imported from a spreadsheet"),
+            "assigned": _l("Reviewer assigned"),
         }
 
 

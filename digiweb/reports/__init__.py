@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("reports", __name__, template_folder="templates")
 
-from digiweb.reports import routes  # noqa: E402, F401
+from digiweb.reports import receipt, routes  # noqa: E402, F401

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
 from flask_babel import gettext as _
+from sqlalchemy.orm import aliased
 
 from digiweb import clock
 from digiweb.audit.services import record
@@ -16,10 +17,12 @@ from digiweb.db_types import utcnow
 from digiweb.departments.models import Department
 from digiweb.errors import Refusal
 from digiweb.extensions import db
+from digiweb.i18n import language
 from digiweb.notifications.models import NotificationKind, Reminder
 from digiweb.notifications.services import officers_of
 from digiweb.plans.models import Plan, PlanEvent, PlanEventKind, PlanStatus, Project
 from digiweb.review import mail
+from digiweb.review.queue import days_in_queue, queue_state
 from digiweb.review.services import (
     UNSENT,
     _clean_text,
@@ -47,10 +50,18 @@ class BoardRow:
     reminders: int
     last_reminder_at: datetime | None
     days_late: int
+    # The review queue (digiweb.review.queue): who reviews the plan, for how long it waits.
+    reviewer_id: int | None = None
+    reviewer_name: str = ""
+    days_in_queue: int | None = None
 
     @property
     def is_sent(self) -> bool:
         return self.status not in UNSENT
+
+    @property
+    def queue_state(self):
+        return queue_state(self.status, self.reviewer_id)
 
 
 def _days_late(deadline: date | None, sent_at: datetime | None, today: date) -> int:
@@ -63,6 +74,7 @@ def _days_late(deadline: date | None, sent_at: datetime | None, today: date) -> 
 def board_rows(campaign: Campaign, department_id: int | None = None) -> list[BoardRow]:
     """Every invited department with its plan's figures, in ONE query (aggregates in
     subqueries), whatever the number of departments, projects, events and reminders."""
+    Reviewer = aliased(User)
     project_counts = (
         db.select(Project.plan_id, db.func.count(Project.id).label("n"))
         .group_by(Project.plan_id)
@@ -76,7 +88,9 @@ def board_rows(campaign: Campaign, department_id: int | None = None) -> list[Boa
             db.func.max(
                 db.case(
                     (
-                        PlanEvent.kind.not_in([PlanEventKind.CREATED, PlanEventKind.REMINDER]),
+                        PlanEvent.kind.not_in(
+                            [PlanEventKind.CREATED, PlanEventKind.REMINDER, PlanEventKind.ASSIGNED]
+                        ),
                         PlanEvent.created_at,
                     ),
                     else_=None,
@@ -115,6 +129,9 @@ def board_rows(campaign: Campaign, department_id: int | None = None) -> list[Boa
             event_stats.c.first_sent,
             db.func.coalesce(reminder_stats.c.n, 0),
             reminder_stats.c.last,
+            Plan.reviewer_id,
+            Reviewer.full_name,
+            Reviewer.username,
         )
         .select_from(campaign_departments)
         .join(Department, Department.id == campaign_departments.c.department_id)
@@ -122,8 +139,10 @@ def board_rows(campaign: Campaign, department_id: int | None = None) -> list[Boa
         .outerjoin(project_counts, project_counts.c.plan_id == Plan.id)
         .outerjoin(event_stats, event_stats.c.plan_id == Plan.id)
         .outerjoin(reminder_stats, reminder_stats.c.department_id == Department.id)
+        .outerjoin(Reviewer, Reviewer.id == Plan.reviewer_id)
         .where(campaign_departments.c.campaign_id == campaign.id)
-        .order_by(Department.code)
+        # The Arabic board by the Arabic name (issue 17), the French one by the code.
+        .order_by(Department.name_ar if language() == "ar" else Department.code, Department.code)
     )
     if department_id is not None:
         query = query.where(Department.id == department_id)
@@ -142,6 +161,9 @@ def board_rows(campaign: Campaign, department_id: int | None = None) -> list[Boa
         first_sent,
         reminders,
         last_reminder,
+        reviewer_id,
+        reviewer_full_name,
+        reviewer_username,
     ) in db.session.execute(query):
         last_event = _as_utc(last_event)
         first_sent = _as_utc(first_sent) or submitted_at
@@ -168,6 +190,9 @@ def board_rows(campaign: Campaign, department_id: int | None = None) -> list[Boa
                 reminders=reminders,
                 last_reminder_at=last_reminder,
                 days_late=_days_late(campaign.deadline, sent_at, today),
+                reviewer_id=reviewer_id,
+                reviewer_name=reviewer_full_name or reviewer_username or "",
+                days_in_queue=days_in_queue(submitted_at, today) if sent_at else None,
             )
         )
     return rows

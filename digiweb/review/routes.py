@@ -16,7 +16,7 @@ from digiweb.extensions import db
 from digiweb.htmx import is_htmx, render
 from digiweb.plans.models import Plan, PlanEvent, PlanStatus, ProgressUpdate, Project
 from digiweb.plans.presenters import display_value
-from digiweb.review import bp, remarks, services
+from digiweb.review import bp, queue, remarks, services
 from digiweb.review.board import ReminderResult, board_rows, send_reminders
 from digiweb.review.forms import (
     AnswerForm,
@@ -104,6 +104,8 @@ def _board_context(campaign, status: str, reminder_form=None, notices=None):
         shown = [r for r in rows if r.status.value == status]
     else:
         shown = rows
+    queue_filters = queue.board_filters(request.args, current_user)  # the review queue's
+    shown = queue.filter_board(shown, queue_filters)
     form = reminder_form or ReminderForm(formdata=None)
     return {
         "campaign": campaign,
@@ -118,6 +120,7 @@ def _board_context(campaign, status: str, reminder_form=None, notices=None):
         and campaign is not None
         and campaign.status == CampaignStatus.OPEN,
         "notices": notices or [],
+        "queue_filters": queue_filters,
     }
 
 

@@ -31,7 +31,7 @@ from digiweb.plans.models import (
     PlanStatus,
     Project,
 )
-from digiweb.review import mail
+from digiweb.review import mail, receipts
 from digiweb.transaction import after_commit, check_version, flush_or_conflict
 
 SUBMITTABLE = (PlanStatus.NOT_STARTED, PlanStatus.DRAFT, PlanStatus.RETURNED)
@@ -223,6 +223,7 @@ def submit_plan(plan: Plan, actor: User, expected_version) -> PlanEvent:
     event, now = _transition(plan, actor, PlanEventKind.SUBMITTED, PlanStatus.SUBMITTED, "")
     plan.submitted_at = now
     plan.submitted_by_id = actor.id
+    receipts.issue_receipt(plan, actor, event, now)
     mails = _notify(reviewers(), NotificationKind.SUBMITTED, plan, actor)
     flush_or_conflict()
     after_commit(lambda: mail.deliver(mails))
