@@ -52,6 +52,21 @@
     if (summary) moveFocus(summary);
   });
 
+  // A wide table scrolls inside its box (.table-wrap, phones): the box joins the Tab order
+  // while it scrolls, so that a keyboard can scroll it too (arrow keys), and leaves it after.
+  function markScrollingTables() {
+    document.querySelectorAll(".table-wrap").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        if (!box.hasAttribute("tabindex")) box.setAttribute("tabindex", "0");
+      } else if (box.getAttribute("tabindex") === "0") {
+        box.removeAttribute("tabindex");
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", markScrollingTables);
+  document.addEventListener("htmx:afterSettle", markScrollingTables);
+  window.addEventListener("resize", markScrollingTables);
+
   // A button with data-print-href opens its document and shows a busy state meanwhile.
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-busy-on-click]");
