@@ -8,7 +8,7 @@ from flask_login import current_user
 
 from digiweb import confirm
 from digiweb.auth.models import REVIEW_ROLES
-from digiweb.errors import Conflict, Refusal, attach
+from digiweb.errors import Conflict, Refusal
 from digiweb.extensions import db
 from digiweb.meetings import agenda, attendance, bp, services
 from digiweb.meetings import decisions as decision_services
@@ -19,13 +19,14 @@ from digiweb.meetings.forms import (
 )
 from digiweb.meetings.models import AgendaItem, Attendee, Decision, DecisionStatus
 from digiweb.meetings.page import (
-    conflict_of,
+    conflict_answer,
     done,
+    filled_form,
     find_item,
+    input_refused,
     locked_answer,
     meeting_of,
     refusal_answer,
-    reload_meeting,
     render_section,
 )
 from digiweb.security import (
@@ -46,16 +47,12 @@ def add_attendee(reference):
         try:
             attendee = attendance.add_attendee(meeting, form.values(), actor=current_user)
         except Refusal as error:
-            if error.status != 422:
-                return refusal_answer(reference, error, "attendees")
-            meeting = reload_meeting(reference)
-            attach(form, error)
-        else:
-            return done(
-                meeting,
-                "attendees",
-                _("%(name)s added to the attendance list.", name=attendee.name),
-            )
+            return input_refused(reference, error, "attendees", form, attendee_form=form)
+        return done(
+            meeting,
+            "attendees",
+            _("%(name)s added to the attendance list.", name=attendee.name),
+        )
     return render_section(meeting, "attendees", 422, attendee_form=form)
 
 
@@ -89,23 +86,17 @@ def update_attendee(reference, attendee_id):
             meeting, attendee, form.values(), form.version.data, actor=current_user
         )
     except Conflict as error:
-        meeting = reload_meeting(reference)
-        current = AttendeeForm(formdata=None)
-        current.fill_from(find_item(meeting.attendees, attendee_id))
-        attach(form, error)
-        return render_section(
-            meeting,
+        return conflict_answer(
+            reference,
+            error,
             "attendees",
-            409,
-            conflict=conflict_of(f"attendee-{attendee_id}", form, current),
+            form,
+            f"attendee-{attendee_id}",
+            lambda meeting: filled_form(AttendeeForm, find_item(meeting.attendees, attendee_id)),
             **editing,
         )
     except Refusal as error:
-        if error.status != 422:
-            return refusal_answer(reference, error, "attendees")
-        meeting = reload_meeting(reference)
-        attach(form, error)
-        return render_section(meeting, "attendees", 422, **editing)
+        return input_refused(reference, error, "attendees", form, **editing)
     return done(meeting, "attendees", _("Attendee saved."), anchor=f"attendee-{attendee_id}")
 
 
@@ -188,15 +179,13 @@ def update_agenda_item(reference, item_id):
             actor=current_user,
         )
     except Conflict as error:
-        meeting = reload_meeting(reference)
-        current = AgendaItemForm(formdata=None)
-        current.fill_from(find_item(meeting.agenda_items, item_id))
-        attach(form, error)
-        return render_section(
-            meeting,
+        return conflict_answer(
+            reference,
+            error,
             "agenda",
-            409,
-            conflict=conflict_of(f"agenda-{item_id}", form, current),
+            form,
+            f"agenda-{item_id}",
+            lambda meeting: filled_form(AgendaItemForm, find_item(meeting.agenda_items, item_id)),
             **editing,
         )
     except Refusal as error:

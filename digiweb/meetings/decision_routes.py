@@ -20,8 +20,10 @@ from digiweb.meetings.models import DecisionStatus, Meeting
 from digiweb.meetings.page import (
     conflict_of,
     done,
+    filled_form,
     find_item,
     followup_form_factory,
+    input_refused,
     locked_answer,
     meeting_of,
     refusal_answer,
@@ -56,11 +58,7 @@ def add_decision(reference):
     try:
         decision = decision_services.add_decision(meeting, form.values(), actor=current_user)
     except Refusal as error:
-        if error.status != 422:
-            return refusal_answer(reference, error, "decisions")
-        meeting = reload_meeting(reference)
-        attach(form, error)
-        return render_section(meeting, "decisions", 422, decision_form=form)
+        return input_refused(reference, error, "decisions", form, decision_form=form)
     return done(meeting, "decisions", _("Decision added."), anchor=f"decision-{decision.id}")
 
 
@@ -231,9 +229,9 @@ def follow_up(decision_id):
         except Conflict as error:
             discard()
             decision = services.decision_for(current_user, decision_id)
-            current = FollowUpForm(formdata=None)
-            current.fill_from(decision)
-            conflict = conflict_of(f"followup-{decision_id}", form, current)
+            conflict = conflict_of(
+                f"followup-{decision_id}", form, filled_form(FollowUpForm, decision)
+            )
             attach(form, error)
             status = 409
         except Refusal as error:

@@ -13,7 +13,7 @@ from wtforms import DateField, SelectField, TimeField
 
 from digiweb import clock, htmx
 from digiweb.documents import services as document_services
-from digiweb.errors import Refusal
+from digiweb.errors import Refusal, attach
 from digiweb.i18n import fmt_date
 from digiweb.meetings import decisions as decision_services
 from digiweb.meetings import invitations, services
@@ -178,6 +178,34 @@ def refusal_answer(reference: str, error: Refusal, section: str, **overrides):
     meeting = reload_meeting(reference)
     flash(error.message, "error")
     return render_section(meeting, section, status=error.status, **overrides)
+
+
+def input_refused(reference: str, error: Refusal, section: str, form, **overrides):
+    """A rule refused the input: a 422 is shown next to its field in the section, the input
+    kept; any other refusal answers as `refusal_answer`."""
+    if error.status != 422:
+        return refusal_answer(reference, error, section)
+    meeting = reload_meeting(reference)
+    attach(form, error)
+    return render_section(meeting, section, 422, **overrides)
+
+
+def conflict_answer(reference: str, error, section: str, form, key: str, current_of, **overrides):
+    """Someone saved first: the section again (409), the stored values (`current_of(meeting)`,
+    a form filled from the record read again) next to the ones entered, the input kept."""
+    meeting = reload_meeting(reference)
+    current = current_of(meeting)
+    attach(form, error)
+    return render_section(
+        meeting, section, 409, conflict=conflict_of(key, form, current), **overrides
+    )
+
+
+def filled_form(form_class, record):
+    """A form of `form_class` showing what `record` holds (no request data)."""
+    form = form_class(formdata=None)
+    form.fill_from(record)
+    return form
 
 
 def locked_answer(meeting: Meeting, section: str, **overrides):

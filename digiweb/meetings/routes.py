@@ -24,8 +24,10 @@ from digiweb.meetings.forms import (
 from digiweb.meetings.page import (
     VIEW,
     VIEW_FRAGMENT,
+    conflict_answer,
     conflict_of,
     done,
+    filled_form,
     locked_answer,
     meeting_context,
     meeting_of,
@@ -123,9 +125,7 @@ def edit(reference):
             services.update_meeting(meeting, form.values(), form.version.data, actor=current_user)
         except Conflict as error:
             meeting = reload_meeting(reference)
-            current = MeetingForm(formdata=None)
-            current.fill_from(meeting)
-            conflict = conflict_of("meeting", form, current)
+            conflict = conflict_of("meeting", form, filled_form(MeetingForm, meeting))
             attach(form, error)
             status = 409
         except Refusal as error:
@@ -160,10 +160,9 @@ def save_minutes(reference):
             actor=current_user,
         )
     except Conflict as error:
-        meeting = reload_meeting(reference)
-        conflict = conflict_of("minutes", form, stored_minutes_form(meeting))
-        attach(form, error)
-        return render_section(meeting, "minutes", 409, minutes_form=form, conflict=conflict)
+        return conflict_answer(
+            reference, error, "minutes", form, "minutes", stored_minutes_form, minutes_form=form
+        )
     except Refusal as error:
         return refusal_answer(reference, error, "minutes")
     return done(meeting, "minutes", _("Minutes saved."))
