@@ -26,6 +26,23 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
+def _new_password_field(label) -> PasswordField:
+    """A password the administrator chooses for an account: required, at least
+    MIN_PASSWORD_LENGTH characters (the other rules are the services')."""
+    return PasswordField(
+        label,
+        validators=[
+            DataRequired(message=_l("Enter a password.")),
+            Length(
+                min=MIN_PASSWORD_LENGTH,
+                max=256,
+                message=_l("The password needs at least %(min)d characters."),
+            ),
+        ],
+        render_kw={"dir": "ltr", "autocomplete": "new-password"},
+    )
+
+
 def _upper(value):
     return value.strip().upper() if isinstance(value, str) else value
 
@@ -94,18 +111,7 @@ class CredentialsMixin:
         ],
         render_kw={"dir": "ltr", "autocomplete": "off"},
     )
-    password = PasswordField(
-        _l("Initial password"),
-        validators=[
-            DataRequired(message=_l("Enter a password.")),
-            Length(
-                min=MIN_PASSWORD_LENGTH,
-                max=256,
-                message=_l("The password needs at least %(min)d characters."),
-            ),
-        ],
-        render_kw={"dir": "ltr", "autocomplete": "new-password"},
-    )
+    password = _new_password_field(_l("Initial password"))
 
 
 class UserFieldsMixin:
@@ -149,18 +155,7 @@ class UserEditForm(UserFieldsMixin, VersionedForm):
 
 
 class PasswordResetForm(BaseForm):
-    password = PasswordField(
-        _l("New password"),
-        validators=[
-            DataRequired(message=_l("Enter a password.")),
-            Length(
-                min=MIN_PASSWORD_LENGTH,
-                max=256,
-                message=_l("The password needs at least %(min)d characters."),
-            ),
-        ],
-        render_kw={"dir": "ltr", "autocomplete": "new-password"},
-    )
+    password = _new_password_field(_l("New password"))
     confirm = PasswordField(
         _l("Repeat the new password"),
         validators=[EqualTo("password", message=_l("The two passwords differ."))],

@@ -34,7 +34,7 @@ from ldap3.core.exceptions import LDAPException
 from ldap3.utils.conv import escape_filter_chars
 
 from digiweb.audit.services import record
-from digiweb.auth.models import Role, User
+from digiweb.auth.models import Role, User, locked_user
 from digiweb.db_types import utcnow
 from digiweb.departments.models import Department
 from digiweb.errors import Refusal
@@ -255,12 +255,7 @@ def _account(config: Settings, entry: DirectoryEntry) -> User:
             _("Your directory account has no department known to digiweb. Ask the administrator."),
             403,
         )
-    user = db.session.scalars(
-        db.select(User)
-        .where(User.username == entry.username)
-        .with_for_update(of=User, key_share=True)
-        .execution_options(populate_existing=True)
-    ).one_or_none()
+    user = locked_user(User.username == entry.username)
     values = {
         "full_name": entry.full_name,
         "email": entry.email,

@@ -125,3 +125,14 @@ class User(UserMixin, db.Model):
 
     def __repr__(self) -> str:
         return f"<User {self.username} {self.role}>"
+
+
+def locked_user(*criteria) -> User | None:
+    """The account matching `criteria`, read again and its row locked until the commit: FOR NO
+    KEY UPDATE, so that rows referring to the user (audit entries) can still be inserted."""
+    return db.session.scalars(
+        db.select(User)
+        .where(*criteria)
+        .with_for_update(of=User, key_share=True)
+        .execution_options(populate_existing=True)
+    ).one_or_none()

@@ -22,7 +22,7 @@ from werkzeug.security import generate_password_hash
 from digiweb.audit.services import record
 from digiweb.auth import directory, passwords
 from digiweb.auth import models as auth_models
-from digiweb.auth.models import Role, User
+from digiweb.auth.models import Role, User, locked_user
 from digiweb.db_types import utcnow
 from digiweb.errors import Refusal
 from digiweb.extensions import db
@@ -68,13 +68,7 @@ def authenticate(username: str, password: str) -> LoginResult:
     if user is not None:
         # Logins of one account at the same moment (tabs, devices) each update its row: take
         # the row's lock so that they follow one another instead of failing on its version.
-        # FOR NO KEY UPDATE: rows referring to the user (audit entries) can still be inserted.
-        user = db.session.scalars(
-            db.select(User)
-            .where(User.id == user.id)
-            .with_for_update(of=User, key_share=True)
-            .execution_options(populate_existing=True)
-        ).one_or_none()
+        user = locked_user(User.id == user.id)
     if user is None or not user.active or not password_ok:
         entity_id = user.id if user is not None else None
         label = user.username if user is not None else username[:64]
