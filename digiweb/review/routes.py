@@ -14,6 +14,7 @@ from digiweb.campaigns.services import campaign_for_year, campaign_years, curren
 from digiweb.errors import Refusal
 from digiweb.extensions import db
 from digiweb.htmx import is_htmx, render
+from digiweb.i18n import join_list
 from digiweb.plans.models import Plan, PlanEvent, PlanStatus, ProgressUpdate, Project
 from digiweb.plans.presenters import display_value
 from digiweb.review import bp, queue, remarks, services
@@ -192,7 +193,7 @@ def _reminder_notices(result: ReminderResult) -> list[tuple[str, str]]:
                     "Reminder sent to %(num)d department: %(names)s.",
                     "Reminder sent to %(num)d departments: %(names)s.",
                     len(result.sent),
-                    names=", ".join(d.code for d in result.sent),
+                    names=join_list(d.code for d in result.sent),
                 ),
             )
         )
@@ -218,7 +219,7 @@ def _reminder_notices(result: ReminderResult) -> list[tuple[str, str]]:
                 "warning",
                 _(
                     "Already sent, not reminded: %(names)s.",
-                    names=", ".join(d.code for d in result.not_eligible),
+                    names=join_list(d.code for d in result.not_eligible),
                 ),
             )
         )

@@ -20,7 +20,7 @@ from digiweb.campaigns.models import CampaignStatus
 from digiweb.db_types import utcnow
 from digiweb.errors import Refusal
 from digiweb.extensions import db
-from digiweb.i18n import clean_text, control_character_problem
+from digiweb.i18n import clean_text, control_character_problem, join_list
 from digiweb.notifications.models import NotificationKind
 from digiweb.notifications.services import notify_users, officers_of, reviewers
 from digiweb.plans import services as plan_services
@@ -198,9 +198,7 @@ def _require_complete(plan: Plan) -> None:
     for project_id, labels in per_project.items():
         project = projects.get(project_id)
         name = f"{project.reference} · {project.title}" if project else str(project_id)
-        details.append(
-            _("%(project)s: missing %(fields)s", project=name, fields=", ".join(map(str, labels)))
-        )
+        details.append(_("%(project)s: missing %(fields)s", project=name, fields=join_list(labels)))
     raise Refusal(
         _("The plan cannot be sent yet. Complete what is missing first:"), 422, details=details
     )
