@@ -6,7 +6,7 @@ FLASK := $(VENV)/bin/flask --app wsgi
 PORT ?= 5000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint format i18n catalogs migrate demo bench clean
+.PHONY: run test lint format i18n catalogs migrate demo bench clean vnu
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,15 @@ run: demo
 ## make test: set everything up and run the whole suite (TEST_DATABASE_URL for PostgreSQL)
 test: catalogs
 	$(PY) -m pytest -n 2 $(PYTEST_ARGS)
+
+## make vnu: the W3C's Nu HTML checker (npm package vnu-jar, run by Java) for
+## tests/core/test_html_validity.py, under instance/vnu/
+VNU_VERSION := 26.9.27
+VNU_JAR := instance/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+vnu: $(VNU_JAR)
+$(VNU_JAR):
+	npm install --prefix instance/vnu --no-audit --no-fund --silent vnu-jar@$(VNU_VERSION)
+	test -f $@
 
 ## make bench: 100,000 projects (instance/bench.db, or BENCH_DATABASE_URL), gunicorn + wrk
 bench: catalogs
