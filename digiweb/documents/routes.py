@@ -23,41 +23,39 @@ def _back(fallback: str):
     return redirect(target if request.form.get("next") else fallback)
 
 
+def _attach(attach, record, back):
+    """The posted file attached to `record` by the service `attach`, then `back()`."""
+    data, name = _file()
+    document = attach(record, data, name, current_user)
+    flash(_("%(name)s attached.", name=document.filename), "success")
+    return back()
+
+
 @bp.post("/meetings/<reference>/documents")
 def attach_to_meeting(reference):
     from digiweb.meetings.services import meeting_for
 
     meeting = meeting_for(current_user, reference, full=False)
-    data, name = _file()
-    document = services.attach_to_meeting(meeting, data, name, current_user)
-    flash(_("%(name)s attached.", name=document.filename), "success")
-    return redirect(url_for("meetings.view", reference=reference) + "#documents")
+    back = url_for("meetings.view", reference=reference) + "#documents"
+    return _attach(services.attach_to_meeting, meeting, lambda: redirect(back))
 
 
 @bp.post("/plans/<int:plan_id>/documents")
 def attach_to_plan(plan_id):
     from digiweb.plans.models import Plan
 
-    plan = db.session.get(Plan, plan_id)
-    if plan is None:
-        abort(404)
-    data, name = _file()
-    document = services.attach_to_plan(plan, data, name, current_user)
-    flash(_("%(name)s attached.", name=document.filename), "success")
-    return _back(url_for("documents.plan_documents", plan_id=plan_id))
+    plan = db.get_or_404(Plan, plan_id)
+    back = url_for("documents.plan_documents", plan_id=plan_id)
+    return _attach(services.attach_to_plan, plan, lambda: _back(back))
 
 
 @bp.post("/remarks/<int:event_id>/documents")
 def attach_to_remark(event_id):
     from digiweb.plans.models import PlanEvent
 
-    event = db.session.get(PlanEvent, event_id)
-    if event is None:
-        abort(404)
-    data, name = _file()
-    document = services.attach_to_remark(event, data, name, current_user)
-    flash(_("%(name)s attached.", name=document.filename), "success")
-    return _back(url_for("documents.plan_documents", plan_id=event.plan_id))
+    event = db.get_or_404(PlanEvent, event_id)
+    back = url_for("documents.plan_documents", plan_id=event.plan_id)
+    return _attach(services.attach_to_remark, event, lambda: _back(back))
 
 
 @bp.get("/plans/<int:plan_id>/documents")
