@@ -220,12 +220,14 @@ def awaiting(user: User) -> dict:
 
 # --- the board's filters ---------------------------------------------------------------------
 
-SORTS = ("department", "time")
+SORTS = ("department", "time", "state", "reviewer")
+STATE_ORDER = {state: rank for rank, state in enumerate(QueueState)}
 
 
 def board_filters(args, user) -> dict:
     """The queue filters of the board read from the query string (unknown values ignored):
-    `queue` a state, `reviewer` an id, `me` or `none`, `sort` department or time."""
+    `queue` a state, `reviewer` an id, `me` or `none`, `sort` department, time, state or
+    reviewer."""
     state = QueueState.coerce(args.get("queue", ""))
     reviewer = args.get("reviewer", "")
     if reviewer == "me":
@@ -251,4 +253,21 @@ def filter_board(rows: list, filters: dict) -> list:
     if filters["sort"] == "time":
         # Longest in the queue first; plans not sent at the end.
         rows = sorted(rows, key=lambda r: (r.days_in_queue is None, -(r.days_in_queue or 0)))
+    elif filters["sort"] == "state":
+        # To review first, done last, plans not sent after them; longest waiting first.
+        rows = sorted(
+            rows,
+            key=lambda r: (
+                STATE_ORDER.get(r.queue_state, len(STATE_ORDER)),
+                -(r.days_in_queue or 0),
+            ),
+        )
+    elif filters["sort"] == "reviewer":
+        # By reviewer's name, plans nobody has taken after them.
+        rows = sorted(rows, key=lambda r: (not r.reviewer_name, r.reviewer_name.casefold()))
     return rows
+
+
+def filter_arguments(filters: dict) -> dict:
+    """The filters as url_for arguments (empty ones left out), for links that keep them."""
+    return {name: value for name, value in filters.items() if value}

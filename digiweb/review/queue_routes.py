@@ -34,6 +34,7 @@ def queue_globals():
         "queue_days": lambda plan: queue.days_in_queue(plan.submitted_at) or 0,
         "review_awaiting": queue.awaiting,
         "queue_state_choices": lambda: list(queue.QueueState),
+        "queue_arguments": queue.filter_arguments,
     }
 
 

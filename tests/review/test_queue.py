@@ -245,8 +245,15 @@ def test_the_board_filters_and_sorts_by_queue_state_reviewer_and_time(app, world
     assert rows("queue=nonsense&reviewer=%00")[0] == ["DA", "DB"]  # unknown values ignored
     _, page = rows("sort=time")
     assert page.index('data-code="DB"') < page.index('data-code="DA"')  # 5 days before 2
+    _, page = rows("sort=state")
+    assert page.index('data-code="DA"') < page.index('data-code="DB"')  # to review first
+    _, page = rows("sort=reviewer")
+    assert page.index('data-code="DB"') < page.index('data-code="DA"')  # nobody's last
     _, page = rows("")
     assert page.index('data-code="DA"') < page.index('data-code="DB"')
+    # the status links keep the queue filters
+    _, page = rows("queue=in_review&sort=time")
+    assert "/plans?year=2030&status=sent&queue=in_review&sort=time" in page
     assert "En cours d'examen" in page and "Jours dans la file" in page
 
 
