@@ -102,6 +102,17 @@ def _items(enum, counts: dict) -> list[tuple[str, int]]:
 
 def campaign_charts(stats: dict) -> dict:
     """The dashboard's charts (inline SVG shapes, labels and figures as HTML text)."""
+
+    def bars(enum, key: str, title: str, label_header: str, chart_id: str, **options):
+        return bar_chart(
+            _items(enum, stats[key]),
+            title=title,
+            label_header=label_header,
+            chart_id=chart_id,
+            width=150,
+            **options,
+        )
+
     return {
         "target": donut_chart(
             _items(Target, stats["by_target_detail"]),
@@ -109,37 +120,27 @@ def campaign_charts(stats: dict) -> dict:
             chart_id="pdf-target",
             size=150,
         ),
-        "target_budget": bar_chart(
-            _items(Target, stats["budget_by_target"]),
-            title=_("Budget by target"),
-            label_header=_("Target"),
+        "target_budget": bars(
+            Target,
+            "budget_by_target",
+            _("Budget by target"),
+            _("Target"),
+            "pdf-budget",
             value_header=_("Budget"),
             value_format=fmt_amount,
-            chart_id="pdf-budget",
-            width=150,
         ),
-        "technology": bar_chart(
-            _items(Technology, stats["by_technology"]),
-            title=_("Projects by technology"),
-            label_header=_("Technology"),
+        "technology": bars(
+            Technology,
+            "by_technology",
+            _("Projects by technology"),
+            _("Technology"),
+            "pdf-technology",
             total=stats["projects"],
-            chart_id="pdf-technology",
-            width=150,
         ),
-        "status": bar_chart(
-            _items(ProjectStatus, stats["by_status"]),
-            title=_("Projects by status"),
-            label_header=_("Status"),
-            chart_id="pdf-status",
-            width=150,
+        "status": bars(
+            ProjectStatus, "by_status", _("Projects by status"), _("Status"), "pdf-status"
         ),
-        "kind": bar_chart(
-            _items(ProjectKind, stats["by_kind"]),
-            title=_("Projects by kind"),
-            label_header=_("Kind"),
-            chart_id="pdf-kind",
-            width=150,
-        ),
+        "kind": bars(ProjectKind, "by_kind", _("Projects by kind"), _("Kind"), "pdf-kind"),
     }
 
 
