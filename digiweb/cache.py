@@ -302,6 +302,10 @@ SAFE_GLOBALS = frozenset(
         "field_attrs",
         "error_title",
         "error_text",
+        # the language's arrow and colon (digiweb.i18n), the date pattern (a constant)
+        "arrow",
+        "colon",
+        "date_pattern",
     }
 )
 
