@@ -20,6 +20,7 @@ class NotificationKind(LabelledEnum):
     MEETING_UPDATED = "meeting_updated"
     MEETING_CANCELLED = "meeting_cancelled"
     EXPORT_READY = "export_ready"
+    PLAN_ASSIGNED = "plan_assigned"
 
     @staticmethod
     def _labels():
@@ -35,6 +36,7 @@ class NotificationKind(LabelledEnum):
             "meeting_updated": _l("Meeting changed"),
             "meeting_cancelled": _l("Meeting cancelled"),
             "export_ready": _l("Your export is ready to download"),
+            "plan_assigned": _l("Plan assigned to you for review"),
         }
 
 

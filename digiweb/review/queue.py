@@ -29,9 +29,11 @@ from digiweb.auth.models import REVIEW_ROLES, Role, User
 from digiweb.db_types import LabelledEnum, utcnow
 from digiweb.errors import Conflict, Refusal
 from digiweb.extensions import db
+from digiweb.notifications.models import NotificationKind
 from digiweb.plans.models import Plan, PlanEventKind, PlanStatus
-from digiweb.review.services import _event, _label, _require_reviewer, _require_version
-from digiweb.transaction import flush_or_conflict
+from digiweb.review import mail
+from digiweb.review.services import _event, _label, _notify, _require_reviewer, _require_version
+from digiweb.transaction import after_commit, flush_or_conflict
 
 
 class QueueState(LabelledEnum):
@@ -140,6 +142,10 @@ def assign_plan(plan: Plan, actor: User, reviewer: User | None, expected_version
             "previous": person(current),
         },
     )
+    mails = []
+    if reviewer is not None and not taking:
+        # The reviewer an administrator gives the plan to learns it (in the app, by e-mail).
+        mails = _notify([reviewer], NotificationKind.PLAN_ASSIGNED, plan, actor)
     record(
         "plan_assigned",
         "plan",
@@ -149,6 +155,8 @@ def assign_plan(plan: Plan, actor: User, reviewer: User | None, expected_version
         actor=actor,
     )
     flush_or_conflict()
+    if mails:
+        after_commit(lambda: mail.deliver(mails))
 
 
 # --- reading the queue -----------------------------------------------------------------------

@@ -120,6 +120,22 @@ def test_an_administrator_reassigns_to_any_reviewer(app, world):
     assert reviewer_of(plan.id) == world.reviewer2.id
 
 
+def test_the_reviewer_given_a_plan_is_notified_not_the_one_who_takes_it(app, world):
+    from digiweb.notifications.models import Notification, NotificationKind
+
+    plan = set_plan(world.plan.id, PlanStatus.SUBMITTED)
+    assert post(app, "reviewer", plan.id, action="take").status_code == 303
+    assert (
+        post(app, "admin", plan.id, action="assign", reviewer=world.reviewer2.id).status_code == 303
+    )
+    notes = list(db.session.scalars(sa.select(Notification)))
+    assert [(n.user_id, n.kind, n.link) for n in notes] == [
+        (world.reviewer2.id, NotificationKind.PLAN_ASSIGNED, f"/plans/{plan.id}")
+    ]
+    page = text(client_as(app, "reviewer2", "fr").get("/notifications"))
+    assert "Plan qui vous est attribué pour examen" in page and "Ministère Alpha" in page
+
+
 def test_a_reviewer_cannot_give_a_plan_to_another_nor_take_it_from_him(app, world):
     plan = set_plan(world.plan.id, PlanStatus.SUBMITTED, reviewer=world.reviewer2)
     assert (
