@@ -20,6 +20,8 @@ MAX_PAGES = 25  # per account and language
 HEADER_BUDGET = 160  # px of the 844 px screen for the header and the folded navigation
 STARTS = {
     "officer-mf": ["/", "/my-plan", "/projects", "/meetings", "/dashboard"],
+    # a plan returned for revision: editable, with the reviewer's remarks and project forms
+    "officer-mca": ["/", "/my-plan", "/projects", "/meetings", "/dashboard"],
     "reviewer": ["/", "/review", "/projects", "/meetings", "/dashboard"],
 }
 # Downloads, actions and other languages' copies of a page are not pages to look at.
@@ -90,7 +92,7 @@ def _crawl(page, base: str, starts: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["ar", "fr"])
-@pytest.mark.parametrize("username", ["officer-mf", "reviewer"])
+@pytest.mark.parametrize("username", ["officer-mf", "officer-mca", "reviewer"])
 def test_no_page_scrolls_sideways_on_a_phone(live_server, browser, username, lang):
     context = browser.new_context(viewport=PHONE, locale="ar-DZ" if lang == "ar" else "fr-FR")
     context.set_default_timeout(15_000)
