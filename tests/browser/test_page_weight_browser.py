@@ -92,5 +92,11 @@ def test_first_visit_next_page_and_htmx_swap_stay_light(live_server, browser, us
     _report(f"[{username} {lang}] next page", next_page)
     _report(f"[{username} {lang}] htmx swap", swap)
     assert _total(first) <= FIRST_VISIT_BUDGET, first
+    fonts = [url for url, _ in first if "/fonts/" in url]
+    assert not any(url.split("?")[0].endswith(".ttf") for url in fonts), fonts
+    if lang == "fr":  # the system's fonts, and the ministry's Arabic name from its own file
+        assert not any("amiri-arabic" in url or "amiri-latin" in url for url in fonts), fonts
+    # every static file of the next page comes from the browser's cache, unasked
+    assert [url for url, size in next_page if size] == [f"{live_server}/projects"], next_page
     assert _total(next_page) <= NEXT_PAGE_BUDGET, next_page
     assert 0 < _total(swap) <= HTMX_SWAP_BUDGET, swap
