@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import brotli
+import pytest
 from flask import url_for
 
 from digiweb.static_files import IMMUTABLE, fingerprint
@@ -56,6 +57,7 @@ def test_fonts_in_the_stylesheet_carry_their_fingerprint():
     assert ".ttf" not in css, "the browser never gets the whole TTF fonts"
 
 
+@pytest.mark.slow
 def test_generated_fonts_are_up_to_date():
     """scripts/subset_fonts.py --check: the .woff2 files and app.css's rules are what the script
     makes from the TTF files (regenerate them with the script, never by hand)."""
