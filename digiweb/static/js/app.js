@@ -67,6 +67,38 @@
   document.addEventListener("htmx:afterSettle", markScrollingTables);
   window.addEventListener("resize", markScrollingTables);
 
+  // A limited text field (100 characters or more) shows "n / limit" beside it. Its maxlength,
+  // which cut a longer paste without a word, becomes data-limit: the text stays whole, the
+  // counter marks the excess, and the server refuses it with its message (issue 17).
+  function length(text) { return Array.from(text).length; }  // characters, as the server counts
+
+  function addCounters(root) {
+    var scope = root && root.querySelectorAll ? root : document;
+    scope.querySelectorAll(
+      "input[maxlength]:not([type=search]):not([type=hidden]):not([type=password]), textarea[maxlength]"
+    ).forEach(function (field) {
+      var limit = parseInt(field.getAttribute("maxlength"), 10);
+      if (!(limit >= 100) || field.hasAttribute("data-limit")) return;
+      field.setAttribute("data-limit", String(limit));
+      field.removeAttribute("maxlength");
+      var counter = document.createElement("span");
+      counter.className = "char-count";
+      counter.id = (field.id || field.name) + "-count";
+      field.insertAdjacentElement("afterend", counter);
+      var described = field.getAttribute("aria-describedby");
+      field.setAttribute("aria-describedby", (described ? described + " " : "") + counter.id);
+      function update() {
+        var used = length(field.value);
+        counter.textContent = used + " / " + limit;
+        counter.classList.toggle("over", used > limit);
+      }
+      field.addEventListener("input", update);
+      update();
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { addCounters(document); });
+  document.addEventListener("htmx:afterSettle", function (event) { addCounters(event.target); });
+
   // A button with data-print-href opens its document and shows a busy state meanwhile.
   document.addEventListener("click", function (event) {
     var button = event.target.closest("[data-busy-on-click]");
