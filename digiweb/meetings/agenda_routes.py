@@ -17,10 +17,11 @@ from digiweb.meetings.forms import (
     AttendeeForm,
     scoped,
 )
-from digiweb.meetings.models import AgendaItem, Attendee, Decision, DecisionStatus
+from digiweb.meetings.models import Decision, DecisionStatus
 from digiweb.meetings.page import (
     conflict_answer,
     done,
+    editable_row,
     filled_form,
     find_item,
     input_refused,
@@ -59,9 +60,8 @@ def add_attendee(reference):
 @bp.route("/meetings/<reference>/attendees/<int:attendee_id>/edit")
 @roles_required(*REVIEW_ROLES)
 def edit_attendee(reference, attendee_id):
-    meeting = meeting_of(reference)
-    attendee = find_item(meeting.attendees, attendee_id)
-    if refused := locked_answer(meeting, "attendees"):
+    meeting, attendee, refused = editable_row(reference, "attendees", "attendees", attendee_id)
+    if refused:
         return refused
     form = scoped(AttendeeForm(formdata=None), f"attendee-{attendee.id}")
     form.fill_from(attendee)
@@ -73,9 +73,8 @@ def edit_attendee(reference, attendee_id):
 @bp.route("/meetings/<reference>/attendees/<int:attendee_id>", methods=["POST"])
 @roles_required(*REVIEW_ROLES)
 def update_attendee(reference, attendee_id):
-    meeting = meeting_of(reference)
-    attendee = find_item(meeting.attendees, attendee_id)
-    if refused := locked_answer(meeting, "attendees"):
+    meeting, attendee, refused = editable_row(reference, "attendees", "attendees", attendee_id)
+    if refused:
         return refused
     form = scoped(AttendeeForm(), f"attendee-{attendee_id}")
     editing = {"editing_attendee": attendee_id, "attendee_edit_form": form}
@@ -103,9 +102,8 @@ def update_attendee(reference, attendee_id):
 @bp.route("/meetings/<reference>/attendees/<int:attendee_id>/delete", methods=["POST"])
 @roles_required(*REVIEW_ROLES)
 def delete_attendee(reference, attendee_id):
-    meeting = meeting_of(reference)
-    attendee: Attendee = find_item(meeting.attendees, attendee_id)
-    if refused := locked_answer(meeting, "attendees"):
+    meeting, attendee, refused = editable_row(reference, "attendees", "attendees", attendee_id)
+    if refused:
         return refused
     back = url_for("meetings.view", reference=reference) + "#attendees"
     if asked := confirm.page_unless_confirmed(
@@ -149,9 +147,8 @@ def add_agenda_item(reference):
 @bp.route("/meetings/<reference>/agenda/<int:item_id>/edit")
 @roles_required(*REVIEW_ROLES)
 def edit_agenda_item(reference, item_id):
-    meeting = meeting_of(reference)
-    item = find_item(meeting.agenda_items, item_id)
-    if refused := locked_answer(meeting, "agenda"):
+    meeting, item, refused = editable_row(reference, "agenda", "agenda_items", item_id)
+    if refused:
         return refused
     form = scoped(AgendaItemForm(formdata=None), f"agenda-{item.id}")
     form.fill_from(item)
@@ -161,9 +158,8 @@ def edit_agenda_item(reference, item_id):
 @bp.route("/meetings/<reference>/agenda/<int:item_id>", methods=["POST"])
 @roles_required(*REVIEW_ROLES)
 def update_agenda_item(reference, item_id):
-    meeting = meeting_of(reference)
-    item = find_item(meeting.agenda_items, item_id)
-    if refused := locked_answer(meeting, "agenda"):
+    meeting, item, refused = editable_row(reference, "agenda", "agenda_items", item_id)
+    if refused:
         return refused
     form = scoped(AgendaItemForm(), f"agenda-{item_id}")
     editing = {"editing_agenda": item_id, "agenda_edit_form": form}
@@ -202,9 +198,8 @@ def update_agenda_item(reference, item_id):
 @bp.route("/meetings/<reference>/agenda/<int:item_id>/delete", methods=["POST"])
 @roles_required(*REVIEW_ROLES)
 def delete_agenda_item(reference, item_id):
-    meeting = meeting_of(reference)
-    item: AgendaItem = find_item(meeting.agenda_items, item_id)
-    if refused := locked_answer(meeting, "agenda"):
+    meeting, item, refused = editable_row(reference, "agenda", "agenda_items", item_id)
+    if refused:
         return refused
     back = url_for("meetings.view", reference=reference) + "#agenda"
     if asked := confirm.page_unless_confirmed(_("Delete this agenda item?"), back):
@@ -219,9 +214,8 @@ def delete_agenda_item(reference, item_id):
 @bp.route("/meetings/<reference>/agenda/<int:item_id>/move", methods=["POST"])
 @roles_required(*REVIEW_ROLES)
 def move_agenda_item(reference, item_id):
-    meeting = meeting_of(reference)
-    item = find_item(meeting.agenda_items, item_id)
-    if refused := locked_answer(meeting, "agenda"):
+    meeting, item, refused = editable_row(reference, "agenda", "agenda_items", item_id)
+    if refused:
         return refused
     direction = request.form.get("direction", "")
     try:

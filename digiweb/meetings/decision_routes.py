@@ -20,6 +20,7 @@ from digiweb.meetings.models import DecisionStatus, Meeting
 from digiweb.meetings.page import (
     conflict_of,
     done,
+    editable_row,
     filled_form,
     find_item,
     followup_form_factory,
@@ -65,9 +66,10 @@ def add_decision(reference):
 @bp.route("/meetings/<reference>/decisions/<int:decision_id>/edit")
 @roles_required(*REVIEW_ROLES)
 def edit_decision(reference, decision_id):
-    meeting = meeting_of(reference)
-    decision = find_item(meeting.decisions, decision_id)
-    if refused := locked_answer(meeting, "decision", decision=decision):
+    meeting, decision, refused = editable_row(
+        reference, "decision", "decisions", decision_id, row_as="decision"
+    )
+    if refused:
         return refused
     form = scoped(DecisionForm(formdata=None), f"decision-{decision.id}-edit")
     form.fill_from(decision, services.project_references([decision.id]).get(decision.id, []))
@@ -83,9 +85,10 @@ def edit_decision(reference, decision_id):
 @bp.route("/meetings/<reference>/decisions/<int:decision_id>", methods=["POST"])
 @roles_required(*REVIEW_ROLES)
 def update_decision(reference, decision_id):
-    meeting = meeting_of(reference)
-    decision = find_item(meeting.decisions, decision_id)
-    if refused := locked_answer(meeting, "decision", decision=decision):
+    meeting, decision, refused = editable_row(
+        reference, "decision", "decisions", decision_id, row_as="decision"
+    )
+    if refused:
         return refused
     form = scoped(DecisionForm(), f"decision-{decision_id}-edit")
     editing = {"editing_decision": decision_id, "decision_edit_form": form}
@@ -125,9 +128,8 @@ def update_decision(reference, decision_id):
 @bp.route("/meetings/<reference>/decisions/<int:decision_id>/delete", methods=["POST"])
 @roles_required(*REVIEW_ROLES)
 def delete_decision(reference, decision_id):
-    meeting = meeting_of(reference)
-    decision = find_item(meeting.decisions, decision_id)
-    if refused := locked_answer(meeting, "decisions"):
+    meeting, decision, refused = editable_row(reference, "decisions", "decisions", decision_id)
+    if refused:
         return refused
     back = url_for("meetings.view", reference=reference) + "#decisions"
     if asked := confirm.page_unless_confirmed(_("Delete this decision?"), back):

@@ -208,6 +208,16 @@ def filled_form(form_class, record):
     return form
 
 
+def editable_row(reference: str, section: str, rows: str, row_id: int, row_as: str = ""):
+    """(meeting, row, refused) for a change to one row of a meeting: the row `row_id` of
+    `meeting.<rows>` (404 when the meeting has none), then, when the meeting is locked, the 409
+    answer of `section` (given the row as `row_as`), else None."""
+    meeting = meeting_of(reference)
+    row = find_item(getattr(meeting, rows), row_id)
+    overrides = {row_as: row} if row_as else {}
+    return meeting, row, locked_answer(meeting, section, **overrides)
+
+
 def locked_answer(meeting: Meeting, section: str, **overrides):
     """A locked meeting answers 409 before its input is even looked at (the services check
     again, against the database, when they write)."""
