@@ -6,6 +6,7 @@ from flask import request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from digiweb.forms import DATE_PATTERN
 from digiweb.navigation import nav_for
 
 ERROR_TITLES = {
@@ -60,6 +61,7 @@ def field_attrs(field, direction=None, hint=None) -> dict:
 def init_app(app) -> None:
     app.jinja_env.globals.update(
         query_with=query_with,
+        date_pattern=DATE_PATTERN,
         field_attrs=field_attrs,
         nav_items=lambda: nav_for(current_user),
         error_title=lambda code: ERROR_TITLES.get(code, ""),

@@ -2,7 +2,6 @@
 
 from flask_babel import lazy_gettext as _l
 from wtforms import (
-    DateField,
     HiddenField,
     SelectChoice,
     SelectField,
@@ -12,7 +11,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
-from digiweb.forms import BaseForm
+from digiweb.forms import BaseForm, TypedDateField
 from digiweb.meetings import services
 from digiweb.meetings.models import Attendance, DecisionStatus, MeetingKind
 from digiweb.transaction import fingerprint
@@ -36,16 +35,6 @@ def _optional_int(value):
 
 def _required(message):
     return DataRequired(message=message)
-
-
-class LocalDateField(DateField):
-    """A date field whose parse error is ours (translated, with an example)."""
-
-    def process_formdata(self, valuelist):
-        try:
-            super().process_formdata(valuelist)
-        except ValueError:
-            raise ValueError(_l("Enter a valid date, for example 25/03/2021.")) from None
 
 
 class LocalTimeField(TimeField):
@@ -88,7 +77,7 @@ class MeetingForm(BaseForm):
     )
     kind = ChoiceField(_l("Kind of meeting"))
     # InputRequired, not DataRequired: the latter would hide the "not a valid date" message.
-    date = LocalDateField(_l("Date"), [InputRequired(message=_l("Enter the date of the meeting."))])
+    date = TypedDateField(_l("Date"), [InputRequired(message=_l("Enter the date of the meeting."))])
     time = LocalTimeField(
         _l("Time (Algiers)"),
         [InputRequired(message=_l("Enter the time of the meeting."))],
@@ -240,7 +229,7 @@ class DecisionForm(BaseForm):
         render_kw={"dir": "ltr", "lang": "fr", "rows": 3},
     )
     owner_department_id = ChoiceField(_l("Owner department"), coerce=_optional_int)
-    due_date = LocalDateField(_l("Due date"), [Optional()])
+    due_date = TypedDateField(_l("Due date"), [Optional()])
     projects = StringField(
         _l("Linked projects"),
         [Length(max=LINKED_PROJECTS_MAX)],

@@ -2,13 +2,12 @@
 
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, SelectField, SelectMultipleField, StringField, TextAreaField
-from wtforms.fields import DateField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, Regexp, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from digiweb.forms import BaseForm
-from digiweb.i18n import fmt_number, language, latin_digits, parse_date
+from digiweb.forms import BaseForm, TypedDateField
+from digiweb.i18n import fmt_number, language, latin_digits
 from digiweb.plans.models import (
     ProjectStatus,
 )
@@ -69,26 +68,12 @@ class WholeNumberField(StringField):
             raise ValidationError(str(self.message))
 
 
-class LocalDateField(DateField):
-    """A date typed in any of the accepted formats (digiweb.i18n.parse_date, which also reads
-    the cells of an imported spreadsheet); shown back in ISO, as <input type="date"> wants it."""
-
-    def process_formdata(self, valuelist):
-        if not valuelist:
-            return
-        try:
-            self.data = parse_date(" ".join(valuelist))
-        except ValueError:
-            self.data = None
-            raise ValueError(self.invalid_value_message) from None
-
-
 def local_date_field(label):
-    return LocalDateField(
+    """An optional date typed dd/mm/yyyy (or ISO): the project's and the campaign's dates."""
+    return TypedDateField(
         label,
-        format="%Y-%m-%d",
         validators=[Optional()],
-        invalid_value_message=_l("Enter a valid date (day/month/year)."),
+        invalid_message=_l("Enter a valid date (day/month/year)."),
     )
 
 

@@ -318,7 +318,7 @@ def test_meeting_created_in_algiers_time_is_stored_in_utc(world, client_for):
     meeting = db.session.scalar(db.select(Meeting).where(Meeting.reference == "MNS-2021-002"))
     assert meeting.starts_at == datetime(2021, 7, 1, 9, 0, tzinfo=UTC)
     edit = text(client.get("/meetings/MNS-2021-002/edit"))
-    assert 'value="2021-07-01"' in edit and 'value="10:00"' in edit
+    assert 'value="01/07/2021"' in edit and 'value="10:00"' in edit
     assert "01/07/2021 10:00" in text(client.get("/meetings/MNS-2021-002"))
 
 
