@@ -16,8 +16,8 @@ FIELD = "confirm"
 VALUE = "yes"
 
 
-def confirmed() -> bool:
-    return request.form.get(FIELD) == VALUE
+def confirmed(field: str = FIELD) -> bool:
+    return request.form.get(field) == VALUE
 
 
 def require() -> None:
@@ -26,16 +26,38 @@ def require() -> None:
         raise Refusal(_("Tick the box to confirm: this cannot be undone."), 422, field=FIELD)
 
 
-def page_unless_confirmed(question: str, back: str):
+def page_unless_confirmed(
+    question: str,
+    back: str,
+    *,
+    field: str = FIELD,
+    lines=(),
+    note: str | None = None,
+    yes: str | None = None,
+    no: str | None = None,
+):
     """For a deletion posted without its confirmation (a plain form, without JavaScript): the
     page that asks, whose button posts the same form again with `confirm=yes`; None when the
-    post was confirmed (htmx sends `confirm=yes` after its `hx-confirm` dialog)."""
-    if confirmed():
+    post was confirmed (htmx sends `confirm=yes` after its `hx-confirm` dialog).
+
+    A warning before an action that has its own confirmation box (sending or approving a plan
+    with unanswered remarks) asks through another `field`, with the `lines` it is about, a
+    `note` instead of "This cannot be undone." and its own `yes` and `no` labels."""
+    if confirmed(field):
         return None
     from flask import render_template
 
-    fields = [(k, v) for k, v in request.form.items(multi=True) if k not in (FIELD, "csrf_token")]
+    fields = [(k, v) for k, v in request.form.items(multi=True) if k not in (field, "csrf_token")]
     page = render_template(
-        "confirm_page.html", question=question, action=request.path, fields=fields, back=back
+        "confirm_page.html",
+        question=question,
+        action=request.path,
+        fields=fields,
+        back=back,
+        field=field,
+        lines=lines,
+        note=note,
+        yes_label=yes,
+        no_label=no,
     )
     return page, 200

@@ -42,6 +42,7 @@ from digiweb.plans.models import (
     Target,
     Technology,
 )
+from digiweb.review.models import ProjectReview, ProjectVerdict
 from digiweb.review.receipts import Receipt
 
 __all__ = [
@@ -78,8 +79,10 @@ __all__ = [
     "ProgressUpdate",
     "Project",
     "ProjectKind",
+    "ProjectReview",
     "ProjectStatus",
     "ProjectTechnology",
+    "ProjectVerdict",
     "Receipt",
     "Reminder",
     "Role",

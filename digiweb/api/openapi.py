@@ -122,6 +122,21 @@ def _schemas() -> dict:
                     "Projects by kind (`none`: not given).", [*_values(ProjectKind), "none"]
                 ),
                 "budget_dzd": {**COUNT, "description": "Total budget of the projects, in dinars."},
+                "accepted_projects": {
+                    **COUNT,
+                    "description": (
+                        "Projects of the sent plans that a reviewer accepted (each project of a "
+                        "sent plan is accepted or returned; an approved plan has every project "
+                        "decided)."
+                    ),
+                },
+                "accepted_budget_dzd": {
+                    **COUNT,
+                    "description": "Total budget of the accepted projects, in dinars.",
+                },
+                "accepted_by_department": _counts(
+                    "Accepted projects of each department whose plan was sent, by department code."
+                ),
             },
             description=(
                 "The consolidated figures of a campaign: sent plans only. An officer gets its own "

@@ -48,6 +48,11 @@ def text_report(stats: dict, lang: str = "ar") -> str:
                 (_("Plans sent"), f"{fmt_number(sent)} ({fmt_percent(sent, invited)})"),
                 (_("Plans approved"), f"{fmt_number(approved)} ({fmt_percent(approved, sent)})"),
                 (_("Projects"), fmt_number(stats["projects"])),
+                (
+                    _("Projects accepted by the ministry"),
+                    f"{fmt_number(stats['accepted_projects'])} "
+                    f"({fmt_percent(stats['accepted_projects'], stats['projects'])})",
+                ),
                 (_("Total budget"), f"{fmt_number(stats['budget_dzd'])} {_('DZD')}"),
             ],
         )

@@ -41,6 +41,7 @@ from digiweb.plans.models import (
     Target,
     Technology,
 )
+from digiweb.review.models import ProjectReview, ProjectVerdict
 
 # The four keys of the contract's `by_target`; `other` gathers the projects for other
 # administrations and those whose target was left empty.
@@ -189,6 +190,30 @@ def _campaign_technologies(campaign_id: int) -> tuple:
     return cached("dashboard.technologies", campaign_id, compute)
 
 
+def _campaign_accepted(campaign_id: int) -> tuple:
+    """(plan id, target, count, budget) of the projects a reviewer accepted in the campaign's
+    sent plans (digiweb.review.decisions): one GROUP BY, cached."""
+
+    def compute():
+        query = (
+            sa.select(
+                Project.plan_id, Project.target, sa.func.count(), sa.func.sum(Project.budget_dzd)
+            )
+            .join(ProjectReview, ProjectReview.project_id == Project.id)
+            .where(
+                Project.plan_id.in_(_sent_plans(campaign_id)),
+                ProjectReview.verdict == ProjectVerdict.ACCEPTED,
+            )
+            .group_by(Project.plan_id, Project.target)
+        )
+        return tuple(
+            (plan_id, _value(target), count, int(budget or 0))
+            for plan_id, target, count, budget in db.session.execute(query)
+        )
+
+    return cached("dashboard.accepted", campaign_id, compute)
+
+
 def _all_plan_targets() -> tuple:
     """(plan id, target, count, budget) over the sent plans of every campaign (the
     year-over-year table): one index-only GROUP BY, cached."""
@@ -236,7 +261,8 @@ def consolidated_stats(
     submission_rate, approval_rate, plans_by_status, projects, by_target (contract keys),
     by_target_detail (every target, plus `none`), by_kind, by_status (projects),
     by_technology, budget_dzd, budget_by_target, by_department (list of dicts: id, code,
-    name_ar, name_fr, status (PlanStatus or None), sent, projects, budget), department_id,
+    name_ar, name_fr, status (PlanStatus or None), sent, projects, budget, accepted),
+    accepted_projects and accepted_budget_dzd (the projects a reviewer accepted), department_id,
     target.
 
     A new dict each call (callers may change it); the aggregates behind it are cached.
@@ -268,6 +294,11 @@ def consolidated_stats(
         by_kind[kind] += count
         by_status[status] += count
         budget_by_target[p_target] += budget
+    per_plan_accepted, accepted_budget = Counter(), 0
+    for plan_id, p_target, count, budget in _campaign_accepted(campaign_id):
+        if plan_id in plan_department and not (wanted and p_target != wanted):
+            per_plan_accepted[plan_id] += count
+            accepted_budget += budget
     technologies = Counter()
     for plan_id, p_target, technology, count in _campaign_technologies(campaign_id):
         if plan_id in plan_department and not (wanted and p_target != wanted):
@@ -299,6 +330,7 @@ def consolidated_stats(
                 "sent": sent,
                 "projects": per_plan_count[plan.id] if sent else 0,
                 "budget": per_plan_budget[plan.id] if sent else 0,
+                "accepted": per_plan_accepted[plan.id] if sent else 0,
             }
         )
     plans_by_status = {s.value: plans_by_status.get(s.value, 0) for s in PlanStatus}
@@ -315,6 +347,8 @@ def consolidated_stats(
         "approval_rate": _rate(approved, submitted),
         "plans_by_status": plans_by_status,
         "projects": sum(by_target.values()),
+        "accepted_projects": sum(per_plan_accepted.values()),
+        "accepted_budget_dzd": accepted_budget,
         "by_target": {
             "citizens": by_target.get("citizens", 0),
             "economic_operators": by_target.get("economic_operators", 0),
@@ -352,6 +386,12 @@ def stats_json(stats: dict) -> dict:
         "plans_by_status": dict(stats["plans_by_status"]),
         "by_kind": dict(stats["by_kind"]),
         "budget_dzd": stats["budget_dzd"],
+        # Issue 17: the projects a reviewer accepted (new keys; the ones above are the contract).
+        "accepted_projects": stats["accepted_projects"],
+        "accepted_budget_dzd": stats["accepted_budget_dzd"],
+        "accepted_by_department": {
+            d["code"]: d["accepted"] for d in stats["by_department"] if d["sent"]
+        },
     }
 
 

@@ -5,6 +5,7 @@ from datetime import date, datetime, time, timedelta
 
 from werkzeug.security import generate_password_hash
 
+from digiweb.audit.services import snapshot
 from digiweb.auth.models import Role, User
 from digiweb.campaigns.models import Campaign
 from digiweb.campaigns.services import campaign_for_year, create_campaign, open_campaign
@@ -40,6 +41,8 @@ from digiweb.plans.models import (
     Target,
 )
 from digiweb.projects.schema import MATURITY_FIELDS
+from digiweb.review.models import ProjectReview, ProjectVerdict
+from digiweb.review.services import PROJECT_FIELDS
 
 DEMO_PASSWORD = "digiweb-demo"  # noqa: S105 - the documented password of the demo accounts
 
@@ -257,8 +260,29 @@ def ensure_campaign_2021() -> Campaign | None:
     for index, (code, status) in enumerate(sorted(statuses.items())):
         _play_workflow(plans[code], status, officers.get(code), reviewer, index)
     db.session.flush()
+    _accept_approved_projects(plans.values(), reviewer)
     _add_follow_up(campaign, officers, reviewer)
     return campaign
+
+
+def _accept_approved_projects(plans, reviewer: User) -> None:
+    """An approved plan has every project decided (digiweb.review.decisions): the demo's
+    approved plans have theirs accepted by the reviewer, an hour before the approval, so that
+    the accepted projects add up to the approved plans' projects."""
+    for plan in sorted(plans, key=lambda p: p.department.code):
+        if plan.status != PlanStatus.APPROVED:
+            continue
+        for project in plan.projects:
+            db.session.add(
+                ProjectReview(
+                    plan_id=plan.id,
+                    project_id=project.id,
+                    verdict=ProjectVerdict.ACCEPTED,
+                    actor_id=reviewer.id,
+                    decided_at=plan.approved_at - timedelta(hours=1),
+                    snapshot=snapshot(project, PROJECT_FIELDS),
+                )
+            )
 
 
 def _add_follow_up(campaign: Campaign, officers: dict, reviewer: User) -> None:

@@ -220,6 +220,10 @@ class PlanEventKind(LabelledEnum):
     REMINDER = "reminder"
     IMPORTED = "imported"
     ASSIGNED = "assigned"
+    # Per-project decisions of the review (digiweb.review.decisions).
+    PROJECT_ACCEPTED = "project_accepted"
+    PROJECT_RETURNED = "project_returned"
+    DECISION_RESET = "decision_reset"
 
     @staticmethod
     def _labels():
@@ -234,6 +238,9 @@ class PlanEventKind(LabelledEnum):
             "reminder": _l("Reminder sent"),
             "imported": _l("Imported from a spreadsheet"),
             "assigned": _l("Reviewer assigned"),
+            "project_accepted": _l("Project accepted"),
+            "project_returned": _l("Project returned to the department"),
+            "decision_reset": _l("Project decision reset (changed since)"),
         }
 
 

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("review", __name__, template_folder="templates")
 
-from digiweb.review import queue_routes, rating_routes, routes  # noqa: E402, F401
+from digiweb.review import decision_routes, queue_routes, rating_routes, routes  # noqa: E402, F401

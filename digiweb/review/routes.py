@@ -17,7 +17,7 @@ from digiweb.htmx import is_htmx, render
 from digiweb.i18n import join_list
 from digiweb.plans.models import Plan, PlanEvent, PlanStatus, ProgressUpdate, Project
 from digiweb.plans.presenters import display_value
-from digiweb.review import bp, queue, remarks, services
+from digiweb.review import bp, decision_routes, decisions, queue, remarks, services
 from digiweb.review.board import ReminderResult, board_rows, send_reminders
 from digiweb.review.forms import (
     AnswerForm,
@@ -270,6 +270,10 @@ def submit(plan_id: int):
         return _invalid(plan, form, "submit")
     try:
         confirm.require()  # sending cannot be undone: the box was ticked
+        if plan.status in services.SUBMITTABLE:
+            asking = decision_routes.unanswered_page(plan, "submit")
+            if asking:
+                return asking
         services.submit_plan(plan, current_user, form.version.data)
     except Refusal as error:
         return _refused(plan, error, "submit")
@@ -304,6 +308,11 @@ def approve(plan_id: int):
         return _invalid(plan, form, "approve", form.comment.data or "")
     try:
         confirm.require()  # an approval cannot be undone: the box was ticked
+        if plan.status == PlanStatus.SUBMITTED:
+            decisions.require_all_decided(plan)  # before asking about the remarks
+            asking = decision_routes.unanswered_page(plan, "approve")
+            if asking:
+                return asking
         services.approve_plan(plan, current_user, form.version.data, form.comment.data or "")
     except Refusal as error:
         return _refused(plan, error, "approve", {"approve": form}, form.comment.data or "")

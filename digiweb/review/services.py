@@ -218,6 +218,10 @@ def submit_plan(plan: Plan, actor: User, expected_version) -> PlanEvent:
     )
     _require_open_campaign(plan)
     _require_complete(plan)
+    if plan.status == PlanStatus.RETURNED:
+        from digiweb.review import decisions  # it builds on this module's checks
+
+        decisions.reset_changed(plan, actor)
     event, now = _transition(plan, actor, PlanEventKind.SUBMITTED, PlanStatus.SUBMITTED, "")
     plan.submitted_at = now
     plan.submitted_by_id = actor.id
@@ -307,6 +311,9 @@ def approve_plan(plan: Plan, actor: User, expected_version, comment: str = "") -
         ),
     )
     comment = _clean_text(comment)
+    from digiweb.review import decisions  # it builds on this module's checks
+
+    decisions.require_all_decided(plan)
     event, now = _transition(plan, actor, PlanEventKind.APPROVED, PlanStatus.APPROVED, comment)
     plan.approved_at = now
     plan.approved_by_id = actor.id

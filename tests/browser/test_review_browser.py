@@ -96,6 +96,13 @@ def test_send_return_correct_resend_approve(browser, live_server):
     reviewer.goto(f"{live_server}/plans/{plan_id}")
     changes = reviewer.locator(f"#change-project-{first_id}")
     expect(changes).to_contain_text("Plateforme de dépôt en ligne et de suivi")
+    # Approving needs every project decided: the reviewer accepts each one (the panel swaps).
+    ids = [
+        card.get_attribute("id").split("-")[1] for card in reviewer.locator(".project-card").all()
+    ]
+    for project_id in ids:
+        reviewer.locator(f"#accept-{project_id}").click()
+        expect(reviewer.locator(f"#decision-{project_id}")).to_contain_text("Projet accepté")
     reviewer.locator("#confirm-approve").check()
     reviewer.locator("#approve-plan").click()
     reviewer.wait_for_load_state("networkidle")

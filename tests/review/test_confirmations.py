@@ -7,6 +7,7 @@ import re
 from digiweb.extensions import db
 from digiweb.plans.models import Plan, PlanStatus
 from tests.factories import client_as
+from tests.review.decision_helpers import accept_all
 
 
 def _form(page: str, action: str) -> str:
@@ -35,6 +36,7 @@ def test_sending_needs_the_box_ticked(app, world):
 
 def test_approving_needs_the_box_ticked(app, world):
     world.plan.status = PlanStatus.SUBMITTED
+    accept_all(world.plan)  # approving needs every project decided
     db.session.commit()
     reviewer = client_as(app, "reviewer", "fr")
     page = reviewer.get(f"/plans/{world.plan.id}").get_data(as_text=True)

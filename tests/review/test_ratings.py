@@ -27,6 +27,7 @@ from digiweb.review import progress as review_progress
 from digiweb.review import ratings
 from digiweb.review import services as review_services
 from tests.factories import client_as
+from tests.review.decision_helpers import accept_all
 
 HX = {"HX-Request": "true"}
 USERNAMES = {
@@ -48,6 +49,7 @@ def as_role(app, world):
 
 def approved(world) -> Plan:
     review_services.submit_plan(world.plan, world.owner, world.plan.version)
+    accept_all(world.plan)
     review_services.approve_plan(world.plan, world.reviewer, world.plan.version)
     return world.plan
 

@@ -13,6 +13,7 @@ from digiweb.plans.models import Plan, PlanEvent, PlanEventKind, PlanStatus, Pro
 from digiweb.review import remarks as review_remarks
 from digiweb.review import services
 from tests.factories import client_as
+from tests.review.decision_helpers import accept_all
 
 CONFIRM = {"confirm": "yes"}  # the box that confirms what cannot be undone (digiweb/confirm.py)
 USERNAMES = {
@@ -83,6 +84,9 @@ EXPECTED = {
 @pytest.mark.parametrize("action", list(EXPECTED))
 def test_workflow_routes_by_role(world, as_role, action, role):
     plan = set_status(world.plan.id, LEGAL_FROM[action])
+    if action == "approve":
+        accept_all(plan)  # approving needs every project decided
+        db.session.commit()
     client = as_role(role)
     before = state(plan.id)
     data = {"version": plan.version, **FORM[action]}
@@ -167,10 +171,13 @@ def test_incomplete_plan_answers_422_listing_what_is_missing(world, as_role):
 
 def test_two_reviewers_at_once_one_wins_the_other_gets_a_clear_message(world, as_role):
     plan = set_status(world.plan.id, PlanStatus.SUBMITTED)
+    accept_all(plan)
+    db.session.commit()
     first, second = as_role("reviewer", lang="fr"), as_role("reviewer2", lang="fr")
     # Both opened the plan at the same version.
     page = text(second.get(f"/plans/{plan.id}/review"))
-    seen = int(re.search(r'name="version" value="(\d+)"', page).group(1))
+    approve_form = page[page.index('id="action-approve"') :]
+    seen = int(re.search(r'name="version" value="(\d+)"', approve_form).group(1))
     assert seen == plan.version
     assert (
         first.post(f"/plans/{plan.id}/approve", data={"version": seen, **CONFIRM}).status_code
@@ -362,6 +369,7 @@ def approve(world) -> Plan:
 
     with current_app.test_request_context("/"):
         services.submit_plan(world.plan, world.owner, world.plan.version)
+        accept_all(world.plan)
         services.approve_plan(world.plan, world.reviewer, world.plan.version)
     return db.session.get(Plan, world.plan.id)
 

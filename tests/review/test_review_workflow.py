@@ -21,6 +21,7 @@ from digiweb.review import progress as review_progress
 from digiweb.review import remarks as review_remarks
 from digiweb.review import services
 from tests.factories import make_complete_project
+from tests.review.decision_helpers import accept_all
 
 pytestmark = pytest.mark.usefixtures("rctx", "committing_services")
 
@@ -55,6 +56,7 @@ def act(action: str, plan: Plan, user, version=None):
     if action == "return":
         return services.return_plan(plan, user, "Précisez le budget.", version)
     if action == "approve":
+        accept_all(plan)  # approving needs every project decided
         return services.approve_plan(plan, user, version)
     return services.reopen_plan(plan, user, "Erreur dans le budget", version)
 
@@ -157,6 +159,7 @@ def test_return_writes_snapshot_remarks_and_notifies_the_department(world):
 
 def test_approve_sets_date_and_actor(world):
     services.submit_plan(world.plan, world.owner, world.plan.version)
+    accept_all(world.plan)
     services.approve_plan(world.plan, world.admin, world.plan.version, "Bon plan")
     plan = world.plan
     assert plan.status == PlanStatus.APPROVED
@@ -165,6 +168,7 @@ def test_approve_sets_date_and_actor(world):
 
 def test_reopen_needs_a_reason_and_clears_the_approval(world):
     services.submit_plan(world.plan, world.owner, world.plan.version)
+    accept_all(world.plan)
     services.approve_plan(world.plan, world.reviewer, world.plan.version)
     with pytest.raises(Refusal) as refused:
         services.reopen_plan(world.plan, world.reviewer, "   ", world.plan.version)
@@ -249,6 +253,7 @@ def test_officers_cannot_send_once_the_campaign_is_closed_reviewers_still_act(wo
     assert refused.value.status == 409
     db.session.rollback()
     set_status(plan, PlanStatus.SUBMITTED)
+    accept_all(plan)
     services.approve_plan(plan, world.reviewer, plan.version)
     assert world.plan.status == PlanStatus.APPROVED
 
@@ -257,6 +262,7 @@ def test_a_stale_version_is_refused_and_nothing_changes(world):
     plan = world.plan
     services.submit_plan(plan, world.owner, plan.version)
     seen = world.plan.version
+    accept_all(world.plan)
     services.approve_plan(world.plan, world.reviewer, seen)
     with pytest.raises(Refusal) as refused:
         services.return_plan(world.plan, world.reviewer2, "Trop tard", seen)
@@ -439,6 +445,7 @@ def test_only_remarks_can_be_answered(world):
 
 def approved(world) -> Plan:
     services.submit_plan(world.plan, world.owner, world.plan.version)
+    accept_all(world.plan)
     services.approve_plan(world.plan, world.reviewer, world.plan.version)
     return world.plan
 
