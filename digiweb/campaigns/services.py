@@ -94,21 +94,7 @@ def open_campaign(campaign: Campaign, actor=None) -> list[Plan]:
         raise Refusal(_("This campaign is already open."), 409)
     if not campaign.invited_departments:
         raise Refusal(_("Invite at least one department before opening the campaign."), 409)
-    existing = set(
-        db.session.scalars(db.select(Plan.department_id).where(Plan.campaign_id == campaign.id))
-    )
-    created = []
-    for department in campaign.invited_departments:
-        if department.id in existing:
-            continue
-        plan = Plan(campaign=campaign, department=department, status=PlanStatus.NOT_STARTED)
-        db.session.add(plan)
-        created.append(plan)
-    db.session.flush()
-    for plan in created:
-        db.session.add(
-            PlanEvent(plan=plan, kind=PlanEventKind.CREATED, actor_id=actor.id if actor else None)
-        )
+    created = _create_missing_plans(campaign, actor)
     old = campaign.status
     campaign.status = CampaignStatus.OPEN
     record(
@@ -216,11 +202,20 @@ def update_campaign(
         changes=changes,
     )
     if campaign.status == CampaignStatus.OPEN:
-        _create_missing_plans(campaign, actor)
+        for plan in _create_missing_plans(campaign, actor):
+            record(
+                "plan_created",
+                "plan",
+                plan.id,
+                label=f"{campaign.year}-{plan.department.code}",
+                actor=actor,
+            )
     return changes
 
 
 def _create_missing_plans(campaign: Campaign, actor) -> list[Plan]:
+    """A not started plan, with its « created » event, for each invited department that has
+    none yet (opening the campaign, or inviting one more while it is open)."""
     existing = departments_with_plans(campaign)
     created = []
     for department in campaign.invited_departments:
@@ -232,13 +227,6 @@ def _create_missing_plans(campaign: Campaign, actor) -> list[Plan]:
     for plan in created:
         db.session.add(
             PlanEvent(plan=plan, kind=PlanEventKind.CREATED, actor_id=actor.id if actor else None)
-        )
-        record(
-            "plan_created",
-            "plan",
-            plan.id,
-            label=f"{campaign.year}-{plan.department.code}",
-            actor=actor,
         )
     return created
 
