@@ -16,13 +16,17 @@ import json
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from digiweb.audit.services import snapshot
 from digiweb.auth.models import User
 from digiweb.db_types import UTCDateTime
+from digiweb.errors import Refusal
 from digiweb.extensions import db
 from digiweb.plans.models import Plan, PlanEvent, Project
+from digiweb.transaction import flush_or_conflict
 
 PREFIX = "AR"
 
@@ -85,28 +89,41 @@ def _next_sequence(year: int) -> int:
     return (last or 0) + 1
 
 
-def issue_receipt(plan: Plan, actor: User, event: PlanEvent, sent_at: datetime) -> Receipt:
+def issue_receipt(
+    plan: Plan, actor: User, event: PlanEvent, sent_at: datetime, attempts: int = 5
+) -> Receipt:
     """The receipt of the send that `event` records (same transaction: a send that fails
-    leaves no receipt). Two sends at the same moment cannot get the same number: the unique
-    (year, sequence) makes the second one a conflict, answered 409 with nothing written."""
+    leaves no receipt). Two plans sent at the same moment cannot share a number: the unique
+    (year, sequence) refuses the second insert, which takes the next number (a savepoint, as
+    projects are numbered in digiweb.plans.services)."""
     projects = sorted(plan.projects, key=lambda p: p.sequence)
     year = plan.campaign.year
+    fingerprint = fingerprint_of(plan, projects)
+    flush_or_conflict()  # the plan and its event first: a concurrent change is a Conflict
     sequence = _next_sequence(year)
-    receipt = Receipt(
-        plan_id=plan.id,
-        event=event,
-        year=year,
-        sequence=sequence,
-        number=number_of(year, sequence),
-        sent_at=sent_at,
-        sender_id=actor.id,
-        sender_name=actor.full_name or actor.username,
-        sender_name_ar=actor.name_in("ar"),
-        projects_count=len(projects),
-        fingerprint=fingerprint_of(plan, projects),
-    )
-    db.session.add(receipt)  # the send's own audit entry and timeline event record the send
-    return receipt
+    for _attempt in range(attempts):
+        receipt = Receipt(
+            plan_id=plan.id,
+            event_id=event.id,
+            year=year,
+            sequence=sequence,
+            number=number_of(year, sequence),
+            sent_at=sent_at,
+            sender_id=actor.id,
+            sender_name=actor.full_name or actor.username,
+            sender_name_ar=actor.name_in("ar"),
+            projects_count=len(projects),
+            fingerprint=fingerprint,
+        )
+        try:
+            with db.session.begin_nested():
+                db.session.add(receipt)  # the send's audit entry and event record the send
+                db.session.flush()
+        except IntegrityError:
+            sequence = max(sequence + 1, _next_sequence(year))
+            continue
+        return receipt
+    raise Refusal(_("The receipt could not be numbered; please send the plan again."), 409)
 
 
 def plan_receipts(plan_id: int) -> dict[int, Receipt]:

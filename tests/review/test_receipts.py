@@ -93,6 +93,19 @@ def test_the_fingerprint_changes_with_the_content_and_only_with_it(app, world, r
     assert fingerprint_of(plan, projects) != first
 
 
+def test_a_number_taken_in_the_meantime_gives_the_next_one(app, world, monkeypatch):
+    from digiweb.review import receipts
+
+    send(app, world.other_plan.id, "officer-db")  # AR-2030-0001
+    real = receipts._next_sequence
+    answers = iter([1])  # as if read before the other send was committed
+    monkeypatch.setattr(receipts, "_next_sequence", lambda year: next(answers, None) or real(year))
+    send(app, world.plan.id)
+    assert [r.number for r in receipts_of(world.plan.id)] == ["AR-2030-0002"]
+    plan = db.session.get(Plan, world.plan.id)
+    assert plan.status == PlanStatus.SUBMITTED
+
+
 def test_a_refused_send_writes_no_receipt(app, world):
     plan = db.session.get(Plan, world.plan.id)
     response = client_as(app, "officer-da").post(
