@@ -70,3 +70,18 @@ def test_a_decision_moves_the_accepted_figure(demo_app):
     db.session.commit()
     assert consolidated_stats(2021)["accepted_projects"] == before + 1
     assert consolidated_stats(2021)["projects"] == 222
+
+
+def test_the_campaign_report_gives_them(demo_app):
+    import re
+
+    from digiweb.reports import campaign_report
+
+    accepted = consolidated_stats(2021)["accepted_projects"]
+    for lang, label in (
+        ("fr", "Projets acceptés par le ministère"),
+        ("ar", "المشاريع التي قبلتها الوزارة"),
+    ):
+        html = campaign_report.campaign_html(2021, lang)
+        line = re.search(r'<p class="small" id="accepted-projects">([^<]*)</p>', html).group(1)
+        assert label in line and str(accepted) in line.replace("\u202f", "")
