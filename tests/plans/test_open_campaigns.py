@@ -35,7 +35,7 @@ def _row(page: str, year: int) -> str:
 
 @pytest.mark.parametrize(
     "lang, late, start",
-    [("fr", "En retard", "Commencer le plan 2021"), ("ar", "متأخر", "ابدأ خطة 2021")],
+    [("fr", "En retard", "Commencer le plan 2021"), ("ar", "متأخر", "ابدأ مخطط 2021")],
 )
 def test_the_home_lists_each_open_years_plan(app, years, lang, late, start):
     page = client_as(app, "officer-mf", lang).get("/").get_data(as_text=True)
