@@ -97,7 +97,11 @@ LIST_SEPARATORS = {"ar": "، ", "fr": ", "}
 def join_list(items, lang: str | None = None) -> str:
     """Items of a list built in code, joined with the page language's comma (« ، » in
     Arabic: a Latin comma there reads as a foreign mark)."""
-    return LIST_SEPARATORS.get(lang or language(), ", ").join(str(item) for item in items)
+    separator = LIST_SEPARATORS.get(lang or language(), ", ")
+    items = list(items)
+    if any(isinstance(item, Markup) for item in items):  # e.g. codes isolated by bdi
+        return escape(separator).join(items)
+    return separator.join(str(item) for item in items)
 
 
 def colon(lang: str | None = None) -> str:

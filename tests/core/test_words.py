@@ -165,3 +165,13 @@ def test_colon_follows_the_language():
     from digiweb.i18n import colon
 
     assert colon("fr") == "\u00a0: " and colon("ar") == ": "
+
+
+def test_join_list_keeps_isolated_items(app):
+    from markupsafe import Markup
+
+    from digiweb.i18n import bdi
+
+    joined = join_list([bdi("MF"), bdi("MJ"), "<b>"], "ar")
+    assert isinstance(joined, Markup)
+    assert str(joined) == "<bdi>MF</bdi>، <bdi>MJ</bdi>، &lt;b&gt;"
