@@ -181,7 +181,7 @@ def test_a_reviewer_returns_or_approves_a_sent_plan(demo_app, as_user, username)
     assert f"{base}/details" not in screen.posts  # a sent plan is not edited
     if username == "reviewer":
         for project in plan.projects:  # approving needs every project decided
-            decide = f"{base}/projects/{project.id}/decision"
+            decide = f"/projects/{project.id}/decision"
             assert decide in screen.posts
             assert post_form(client, screen, decide, verdict="accepted").status_code == 303
             screen = open_screen(client, base)

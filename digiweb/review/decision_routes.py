@@ -66,19 +66,19 @@ def _panel(plan: Plan, status: int = 200, **context):
     )
 
 
-@bp.post("/plans/<int:plan_id>/projects/<int:project_id>/decision")
-def decide(plan_id: int, project_id: int):
-    plan = db.session.get(Plan, plan_id)
-    if plan is None:
+@bp.post("/projects/<int:project_id>/decision")
+def decide(project_id: int):
+    """The decision on one project, posted from its plan's review panel."""
+    project = db.session.get(Project, project_id)
+    if project is None:
         abort(404)
-    ensure_department_access(current_user, plan.department_id)
+    ensure_department_access(current_user, project.department_id)
+    plan = project.plan
+    plan_id = plan.id
     try:
         services.check_actor("decide", plan, current_user)
     except Refusal as error:
         abort(error.status)
-    project = db.session.get(Project, project_id)
-    if project is None or project.plan_id != plan.id:
-        abort(404)
     form = DecisionForm()
     reason = form.reason.data or ""
     try:

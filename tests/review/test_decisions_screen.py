@@ -39,7 +39,7 @@ def test_decide_return_resend_and_approve_from_the_screens(demo_app, as_user):
     first, *others = projects
     reviewer = as_user("reviewer", "fr")
     screen = open_screen(reviewer, base)
-    decide = {p.id: f"{base}/projects/{p.id}/decision" for p in projects}
+    decide = {p.id: f"/projects/{p.id}/decision" for p in projects}
     assert set(decide.values()) <= screen.posts
 
     # Approving first is refused, listing each undecided project as a link to its decision.
@@ -138,7 +138,7 @@ def test_an_unanswered_remark_is_asked_about_before_resending_and_approving(demo
     # The reviewer is warned in the form, then asked, before approving.
     for p in db.session.get(Plan, plan.id).projects:
         screen = open_screen(reviewer, base)
-        post_form(reviewer, screen, f"{base}/projects/{p.id}/decision", verdict="accepted")
+        post_form(reviewer, screen, f"/projects/{p.id}/decision", verdict="accepted")
     page = reviewer.get(base).get_data(as_text=True)
     assert 'id="approve-unanswered"' in page
     screen = open_screen(reviewer, base)

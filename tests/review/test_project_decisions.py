@@ -166,7 +166,7 @@ def test_an_accepted_project_changed_since_is_reset_too(world, sent):
 
 def _decision_post(client, plan, project, verdict, reason="", version=0, **headers):
     return client.post(
-        f"/plans/{plan.id}/projects/{project.id}/decision",
+        f"/projects/{project.id}/decision",
         data={"verdict": verdict, "reason": reason, "version": version},
         headers=headers,
     )
@@ -178,7 +178,7 @@ def test_the_panel_decides_with_and_without_htmx(app, world):
     reviewer = client_as(app, "reviewer", "fr")
     page = reviewer.get(f"/plans/{plan.id}").get_data(as_text=True)
     assert f'id="decision-{first.id}"' in page
-    assert f'action="/plans/{plan.id}/projects/{first.id}/decision"' in page
+    assert f'action="/projects/{first.id}/decision"' in page
     done = _decision_post(reviewer, plan, first, "accepted")
     assert done.status_code == 303
     assert done.headers["Location"].endswith(f"/plans/{plan.id}#decision-{first.id}")
