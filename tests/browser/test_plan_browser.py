@@ -46,6 +46,9 @@ def plan_2022(live_server, request, tmp_path):
 def test_officer_adds_then_edits_a_project_in_place(page, plan_2022, lang):
     browser_login(page, plan_2022, "officer-mf", lang)
     expect(page.locator("html")).to_have_attribute("lang", lang)
+    # the officer's home lists the open years' plans (issue 17): open the 2022 one
+    page.locator("#open-plan-2022 a").click()
+    page.wait_for_load_state("networkidle")
     expect(page.locator("#add-project")).to_be_visible()
     plan_url = page.url
     assert "/plans/" in plan_url
