@@ -30,6 +30,7 @@ from digiweb.db_types import LabelledEnum, utcnow
 from digiweb.errors import Conflict, Refusal
 from digiweb.extensions import db
 from digiweb.notifications.models import NotificationKind
+from digiweb.numbers import whole_number
 from digiweb.plans.models import Plan, PlanEventKind, PlanStatus
 from digiweb.review import mail
 from digiweb.review.services import _event, _label, _notify, _require_reviewer, _require_version
@@ -240,7 +241,7 @@ def board_filters(args, user) -> dict:
     reviewer = args.get("reviewer", "")
     if reviewer == "me":
         reviewer = str(user.id)
-    if reviewer not in ("", "none") and not reviewer.isdigit():
+    if reviewer not in ("", "none") and whole_number(reviewer, minimum=1) is None:
         reviewer = ""
     sort = args.get("sort", "")
     return {

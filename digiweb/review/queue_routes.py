@@ -12,6 +12,7 @@ from digiweb.auth.models import User
 from digiweb.errors import Refusal
 from digiweb.extensions import db
 from digiweb.forms import BaseForm
+from digiweb.numbers import whole_number
 from digiweb.review import bp, queue, receipts
 from digiweb.review.forms import _version_field
 from digiweb.review.routes import _done, _invalid, _plan_for, _refused
@@ -44,7 +45,8 @@ def _chosen_reviewer(action: str, form: AssignForm) -> User | None:
     if action == "release":
         return None
     value = (form.reviewer.data or "").strip()
-    user = db.session.get(User, int(value)) if value.isdigit() and len(value) < 10 else None
+    number = whole_number(value, minimum=1)
+    user = db.session.get(User, number) if number is not None else None
     if user is None:
         raise Refusal(_("Choose an active reviewer."), 422, field="reviewer")
     return user

@@ -9,6 +9,7 @@ from flask_login import current_user
 from digiweb.errors import Refusal
 from digiweb.extensions import db
 from digiweb.htmx import is_htmx, render
+from digiweb.numbers import whole_number
 from digiweb.plans.models import Project, RatingSource
 from digiweb.projects.services import campaign_years, visible_departments
 from digiweb.review import bp, ratings
@@ -107,9 +108,9 @@ def ratings_board():
     an officer: its own department)."""
     years = campaign_years()
     year_arg = (request.args.get("year") or "").strip()
-    if year_arg and (not year_arg.isdigit() or int(year_arg) not in years):
+    if year_arg and whole_number(year_arg) not in years:
         abort(404)
-    year = int(year_arg) if year_arg else (years[0] if years else None)
+    year = whole_number(year_arg) if year_arg else (years[0] if years else None)
     show = request.args.get("show") or "disagree"
     if show not in ratings.BOARD_SHOWS:
         abort(400)

@@ -89,6 +89,8 @@ NOTO_FONTS = {"Noto-Naskh-Arabic", "Noto-Naskh-Arabic-Bold", "Noto-Serif", "Noto
 
 
 def assert_noto_fonts(content: bytes, arabic: bool = True) -> None:
+    """Only the Noto fonts; a French document prints no Arabic (names in Latin script, the
+    letterhead in French), so Noto Naskh Arabic is required in the Arabic ones only."""
     fonts = set(pdf_fonts(content))
     assert fonts <= NOTO_FONTS, fonts
     assert "Noto-Serif" in fonts
