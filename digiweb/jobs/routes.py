@@ -9,14 +9,18 @@ from flask_login import current_user
 
 from digiweb.auth.models import STAFF_ROLES
 from digiweb.errors import Refusal
-from digiweb.extensions import db
+from digiweb.extensions import db, limiter
 from digiweb.htmx import render
 from digiweb.i18n import LANGUAGES, language
 from digiweb.jobs import bp, kinds
 from digiweb.jobs.models import ExportJob
 from digiweb.jobs.services import KINDS, file_size, submit
 from digiweb.projects.filters import FilterError, ProjectFilters
-from digiweb.security import roles_required
+from digiweb.security import configured_limit, roles_required
+
+# A job renders what a direct download would: submitting one counts against the same limit as
+# the PDFs (per user), so queuing jobs is no way around it.
+JOB_RATE_LIMIT = configured_limit("RATELIMIT_PDF")
 
 
 def _own(job_id: int) -> ExportJob:
@@ -27,6 +31,7 @@ def _own(job_id: int) -> ExportJob:
 
 
 @bp.post("/projects.xlsx")
+@limiter.limit(JOB_RATE_LIMIT)
 def projects_xlsx():
     """The project list's XLSX as a job (the list's filters in the query string)."""
     try:
@@ -39,6 +44,7 @@ def projects_xlsx():
 
 @bp.post("/campaign/<int:year>.pdf")
 @roles_required(*STAFF_ROLES)
+@limiter.limit(JOB_RATE_LIMIT)
 def campaign_pdf(year: int):
     """The campaign report as a job (?lang= the document's language)."""
     from digiweb.reports.campaign_report import find_campaign
