@@ -26,6 +26,7 @@ from digiweb.plans.models import (
     Project,
     ProjectKind,
     ProjectStatus,
+    Rating,
     Target,
     Technology,
 )
@@ -228,6 +229,7 @@ def campaign_context(campaign: Campaign, on: date | None = None) -> dict:
         "maturity": maturity_figures(campaign.year),
         "ratings": ratings_matrix(campaign.year),
         "level_labels": [level_label(level) for level in range(len(MATURITY_LEVELS))],
+        "rating_labels": {r.value: r.label for r in Rating},
     }
 
 
