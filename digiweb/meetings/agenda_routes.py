@@ -15,9 +15,10 @@ from digiweb.meetings import decisions as decision_services
 from digiweb.meetings.forms import (
     AgendaItemForm,
     AttendeeForm,
+    FollowUpForm,
     scoped,
 )
-from digiweb.meetings.models import Decision, DecisionStatus
+from digiweb.meetings.models import Decision
 from digiweb.meetings.page import (
     conflict_answer,
     done,
@@ -257,16 +258,25 @@ def follow_up_at_meeting(reference, decision_id):
     if decision_id not in followed:
         abort(404)
     decision = db.session.get(Decision, decision_id)
-    status = request.form.get("status", "")
-    if status not in {s.value for s in DecisionStatus}:
-        return refusal_answer(reference, Refusal(_("Choose a status of the list."), 422), "agenda")
+    # the same form, hence the same text hygiene and limits, as the decision's own page
+    form = FollowUpForm()
+    if not form.validate():
+        message = next(iter(form.errors.values()))[0]
+        if "status" in form.errors:
+            message = _("Choose a status of the list.")
+        return refusal_answer(
+            reference,
+            Refusal(message, 422),
+            "agenda",
+            follow_up_kept={decision_id: request.form.get("note", "")},
+        )
     try:
         services.ensure_editable(meeting)
         decision_services.update_follow_up(
             decision,
-            status,
-            request.form.get("note", ""),
-            request.form.get("version"),
+            form.status.data,
+            form.note.data,
+            form.version.data,
             current_user,
             meeting=meeting,
         )

@@ -18,6 +18,7 @@ from digiweb.i18n import fmt_date
 from digiweb.meetings import decisions as decision_services
 from digiweb.meetings import invitations, services
 from digiweb.meetings.forms import (
+    DECISION_TEXT_MAX,
     AgendaItemForm,
     AttendeeForm,
     DecisionForm,
@@ -108,6 +109,7 @@ def meeting_context(meeting: Meeting, **overrides) -> dict:
             + [link.decision_id for item in meeting.agenda_items for link in item.followed]
         ),
         "decision_statuses": list(DecisionStatus),
+        "decision_text_max": DECISION_TEXT_MAX,
         "today": clock.today(),
         "oob_flashes": VIEW_FRAGMENT if htmx.is_htmx() else None,
         "may_follow_up": lambda d: services.can_follow_up(user, d),

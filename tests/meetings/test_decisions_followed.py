@@ -135,3 +135,34 @@ def test_the_officers_home_lists_his_departments_open_decisions(world, client_fo
     assert "Le ministère de la Justice présente un bilan" in page
     assert "Le ministère des Finances transmet son plan" not in page
     assert date(2099, 6, 30).year == 2099
+
+
+def test_a_follow_up_note_given_at_a_meeting_is_checked_as_on_the_decision_page(
+    world, app, client_for
+):
+    """The meeting's follow-up form goes through FollowUpForm: a control character or a note
+    beyond the limit is refused with a 422 in the user's language, the note typed kept, and
+    nothing is stored."""
+    with app.test_request_context("/"):
+        later = make_meeting(
+            title_fr="Séance suivante", starts_at=world.meeting.starts_at.replace(month=6)
+        )
+        db.session.commit()
+        later_ref = later.reference
+    client = client_for("reviewer", "fr")
+    assert client.post(f"/meetings/{later_ref}/agenda/follow-up").status_code == 302
+    decision = db.session.get(Decision, world.decision_mf.id)
+    before = (decision.status, decision.follow_up_note, decision.version)
+    for note in ("Plan\x0breçu", "x" * 5001):
+        response = client.post(
+            f"/meetings/{later_ref}/follow-up/{decision.id}",
+            data={"status": "done", "note": note, "version": decision.version},
+        )
+        assert response.status_code == 422
+        page = response.get_data(as_text=True)
+        assert "caractère" in page or "caractères" in page
+        assert f'value="{note}"' in page  # the note typed, kept in its field
+    db.session.expire_all()
+    decision = db.session.get(Decision, world.decision_mf.id)
+    assert (decision.status, decision.follow_up_note, decision.version) == before
+    assert db.session.scalar(db.select(db.func.count(DecisionUpdate.id))) == 0

@@ -169,7 +169,12 @@ def _page_forms(client, url: str) -> _FormParser:
 # --- the records the URL parameters can name -------------------------------------------------
 
 
-ALIASES = {"remark": "plan_events", "item": "agenda_items", "attendee": "meeting_attendees"}
+ALIASES = {
+    "remark": "plan_events",
+    "event": "plan_events",
+    "item": "agenda_items",
+    "attendee": "meeting_attendees",
+}
 
 
 def _table_for(parameter: str):
@@ -371,6 +376,9 @@ def _choose_account(app, rule):
             name: (_own_values(name, username, plan_id) or _existing_values(name))[0]
             for name in rule.arguments
         }
+        if {"reference", "decision_id"} <= set(rule.arguments):
+            # a decision is followed up at a later meeting than the one that took it
+            values["reference"] = _existing_values("reference")[-1]
         first = first or (username, values)
         client = app.test_client()
         _login(client, username)
@@ -423,6 +431,47 @@ def _give_everyone_an_api_token():
     db.session.commit()
 
 
+def _give_the_demo_a_later_meeting_and_remarks(app):
+    """The demo data holds one meeting, already approved, and returned plans without remarks
+    on projects: a later meeting (planned, every officer invited, the first meeting's open
+    decisions on its agenda) and a remark on the first project of each returned plan, so that
+    the routes answering invitations, following decisions up at a meeting and attaching a
+    document to a remark reach their code."""
+    from datetime import date, time
+
+    from digiweb.auth.models import Role, User
+    from digiweb.clock import local_to_utc
+    from digiweb.meetings.agenda import add_follow_up_item
+    from digiweb.meetings.invitations import invite
+    from digiweb.plans.models import Plan, PlanEvent, PlanEventKind, PlanStatus
+    from tests.factories import make_meeting
+
+    with app.test_request_context("/"):
+        later = make_meeting(
+            title_fr="Séance de suivi",
+            status="planned",
+            starts_at=local_to_utc(date(2021, 6, 10), time(9, 30)),
+        )
+        add_follow_up_item(later)
+        officers = db.session.scalars(
+            db.select(User.id).where(User.role == Role.OFFICER, User.active.is_(True))
+        )
+        invite(later, [], list(officers))
+        reviewer = db.session.scalar(db.select(User).where(User.username == "reviewer"))
+        for plan in db.session.scalars(db.select(Plan).where(Plan.status == PlanStatus.RETURNED)):
+            if plan.projects:
+                db.session.add(
+                    PlanEvent(
+                        plan=plan,
+                        kind=PlanEventKind.REMARK,
+                        actor_id=reviewer.id,
+                        comment="Préciser le calendrier.",
+                        project_id=plan.projects[0].id,
+                    )
+                )
+        db.session.commit()
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("rule", RULES, ids=[f"{r.endpoint}" for r in RULES])
 def test_no_form_input_gives_a_server_error(demo_app, rule):
@@ -431,6 +480,7 @@ def test_no_form_input_gives_a_server_error(demo_app, rule):
     demo_app.logger.addHandler(errors)
     _give_everyone_notifications()
     _give_everyone_an_api_token()
+    _give_the_demo_a_later_meeting_and_remarks(demo_app)
     username, right_values, probe_status = _choose_account(demo_app, rule)
     client = demo_app.test_client()
     assert _login(client, username)
