@@ -13,13 +13,16 @@ covers the whole file.
 
 from __future__ import annotations
 
+import asyncio
 import atexit
+import contextvars
 import datetime as dt
 import io
 import logging
 import shutil
 import tempfile
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,6 +164,20 @@ def signer_name() -> str:
 # --- signing ---------------------------------------------------------------------------------
 
 
+def _outside_event_loop(function, *args, **kwargs):
+    """pyHanko's synchronous calls run their own coroutine with asyncio.run, which refuses to
+    start inside a thread whose event loop is running (an async server or worker, or a
+    Playwright session in the test process). There, the call runs in a thread of its own, with
+    this thread's context (the Flask app and request)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    context = contextvars.copy_context()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(context.run, function, *args, **kwargs).result()
+
+
 def sign(content: bytes, *, reason: str, location: str) -> bytes:
     """`content` with a PAdES signature (B-B) of the whole file added as an incremental update:
     the original bytes stay the first revision, untouched."""
@@ -174,7 +191,7 @@ def sign(content: bytes, *, reason: str, location: str) -> bytes:
         name=signer_name(),
     )
     output = io.BytesIO()
-    signers.sign_pdf(writer, metadata, signer=signer(), output=output)
+    _outside_event_loop(signers.sign_pdf, writer, metadata, signer=signer(), output=output)
     return output.getvalue()
 
 
@@ -201,7 +218,9 @@ def check(content: bytes) -> SignatureCheck:
     context = ValidationContext(trust_roots=[trusted_certificate()], allow_fetching=False)
     signature = signatures[-1]
     try:
-        status = validate_pdf_signature(signature, signer_validation_context=context)
+        status = _outside_event_loop(
+            validate_pdf_signature, signature, signer_validation_context=context
+        )
     except (SignatureValidationError, ValueError) as error:
         return SignatureCheck(False, f"the signature cannot be validated: {error}")
     name = status.signing_cert.subject.human_friendly if status.signing_cert else ""

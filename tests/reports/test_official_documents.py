@@ -431,3 +431,20 @@ def test_the_demo_certificate_is_created_once_under_its_folder(demo_app, tmp_pat
             assert "DEMO" in signing.signer_name()
     finally:
         demo_app.config["SIGNING_DEMO_DIR"] = None
+
+
+def test_sealing_and_checking_work_inside_a_running_event_loop(demo_app):
+    """pyHanko's synchronous calls use asyncio.run: inside a running loop (an async worker, or a
+    Playwright session earlier in the same test process) they refused to start, and approving
+    minutes answered 500. Sealed and checked from a coroutine here."""
+    import asyncio
+
+    content = minutes_report.render_minutes_pdf(minutes_report.find_meeting("MNS-2021-001"), "fr")
+
+    async def seal_and_check():
+        sealed = signing.sign(content, reason="test", location="Alger")
+        return sealed, signing.check(sealed)
+
+    sealed, seal = asyncio.run(seal_and_check())
+    assert sealed.startswith(content)  # an incremental update: the first revision untouched
+    assert seal.ok, seal.reason
