@@ -67,7 +67,8 @@ def _refuse_longer_values():
 
 
 def _alter(to_length: bool):
-    with op.batch_alter_table('projects', schema=None) as batch_op:
+    with op.batch_alter_table('projects', schema=None,
+                              table_kwargs={'sqlite_autoincrement': True}) as batch_op:
         for name, limit in LIMITS.items():
             bounded = sa.String(length=limit)
             batch_op.alter_column(
