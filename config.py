@@ -139,6 +139,12 @@ class Config:
     JOBS_PDF_THRESHOLD = int(os.environ.get("JOBS_PDF_THRESHOLD", "2000"))  # campaign projects
     JOBS_KEEP_HOURS = int(os.environ.get("JOBS_KEEP_HOURS", "24"))  # a finished file's life
     JOBS_DIR = os.environ.get("JOBS_DIR", "")  # the files; default instance/exports
+    # A worker's heartbeat and how often a worker looks for jobs whose worker died (killed,
+    # machine down): such a job is tried again about heartbeat + 60 s + this after the death.
+    JOBS_HEARTBEAT_SECONDS = int(os.environ.get("JOBS_HEARTBEAT_SECONDS", "10"))
+    JOBS_CLEANUP_SECONDS = int(os.environ.get("JOBS_CLEANUP_SECONDS", "30"))
+    # Modules of further job kinds (comma-separated; each calls digiweb.jobs.services.register)
+    JOBS_KIND_MODULES = os.environ.get("JOBS_KIND_MODULES", "")
 
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))

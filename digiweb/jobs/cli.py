@@ -12,16 +12,13 @@ jobs_cli = AppGroup("jobs", help="Background jobs (exports).")
 @click.option("--burst", is_flag=True, help="Stop when the queue is empty.")
 def worker_command(burst):
     """Run the jobs of the queue (RQ on JOBS_REDIS_URL)."""
-    from rq import Queue, Worker
-
     from digiweb.jobs import runner
 
     url = current_app.config.get("JOBS_REDIS_URL")
     if not url:
         raise click.UsageError("JOBS_REDIS_URL is not set: the web process runs the jobs itself")
-    runner.use_app(current_app._get_current_object())
-    connection = runner._redis(url)
-    worker = Worker([Queue(runner.QUEUE, connection=connection)], connection=connection)
+    worker = runner.worker(current_app._get_current_object(), runner._redis(url))
+    # with_scheduler: the retries wait their interval in RQ's scheduled registry
     worker.work(burst=burst, with_scheduler=True)
 
 

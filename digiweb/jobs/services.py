@@ -114,7 +114,7 @@ def submit(kind: str, params: dict, user: User, language: str) -> ExportJob:
         return job
     db.session.add(job)
     db.session.flush()
-    _forget_expired()
+    forget_expired()
     job_id = job.id
     after_commit(lambda: _enqueue(job_id))
     return job
@@ -126,20 +126,39 @@ def _enqueue(job_id: int) -> None:
     runner.enqueue(current_app._get_current_object(), job_id)
 
 
-def _forget_expired() -> None:
-    """Delete the files of expired jobs (the rows stay, as a record)."""
+def forget_expired() -> int:
+    """Delete the files of expired jobs; their rows stay, as a record, with the status
+    `expired` (their page asks for the export again). Run by each new job (submit) and by the
+    workers' cleanup (digiweb/jobs/runner.py). Answers how many jobs expired."""
     now = utcnow()
     expired = db.session.scalars(
-        db.select(ExportJob).where(ExportJob.expires_at < now, ExportJob.path != "")
+        db.select(ExportJob).where(ExportJob.status == "done", ExportJob.expires_at < now)
     ).all()
     for job in expired:
-        if not db.session.scalar(
+        if job.path and not db.session.scalar(
             db.select(sa.func.count(ExportJob.id)).where(
                 ExportJob.path == job.path, ExportJob.expires_at >= now
             )
         ):
             Path(job.path).unlink(missing_ok=True)
-        job.path = ""
+        job.status, job.path = "expired", ""
+    return len(expired)
+
+
+def is_expired(job: ExportJob) -> bool:
+    return job.status == "expired" or (
+        job.status == "done" and job.expires_at is not None and job.expires_at <= utcnow()
+    )
+
+
+def worker_stopped(job_id: int, retried: bool) -> None:
+    """The worker making the job died (RQ found it abandoned): it waits for another attempt,
+    or has failed after the last one."""
+    _write_state(
+        job_id,
+        status="queued" if retried else "failed",
+        error="The worker stopped during the attempt.",
+    )
 
 
 def _write_state(job_id: int, **values) -> None:
@@ -149,9 +168,10 @@ def _write_state(job_id: int, **values) -> None:
         connection.execute(sa.update(table).where(table.c.id == job_id).values(**values))
 
 
-def execute(job_id: int) -> None:
+def execute(job_id: int, last_attempt: bool = True) -> None:
     """Make the job's file (in a worker or the embedded thread, inside an app context).
-    Raises after recording a failure, so that the runner tries again."""
+    Raises after recording a failure, so that the runner tries again: the row says `queued`
+    (waiting for that attempt, its page still polled) unless this was the last one."""
     job = db.session.get(ExportJob, job_id)
     if job is None or job.status == "done":
         return
@@ -178,7 +198,11 @@ def execute(job_id: int) -> None:
     except Exception as error:
         db.session.rollback()
         path.unlink(missing_ok=True)
-        _write_state(job_id, status="failed", error=f"{type(error).__name__}: {error}"[:2000])
+        _write_state(
+            job_id,
+            status="failed" if last_attempt else "queued",
+            error=f"{type(error).__name__}: {error}"[:2000],
+        )
         log.exception("export job %s failed", job_id)
         raise
     db.session.rollback()  # the export only read
