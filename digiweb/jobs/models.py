@@ -24,7 +24,8 @@ class ExportJob(db.Model):
     language: Mapped[str] = mapped_column(sa.String(2))
     cache_key: Mapped[str] = mapped_column(sa.String(64))
     data_version: Mapped[int] = mapped_column(sa.BigInteger)
-    # queued, running, done, failed
+    # queued (also between two attempts), running, done, failed (after the last attempt),
+    # expired (done, its file removed after JOBS_KEEP_HOURS)
     status: Mapped[str] = mapped_column(sa.String(16), default="queued")
     done: Mapped[int] = mapped_column(default=0)
     total: Mapped[int] = mapped_column(default=0)
@@ -44,4 +45,4 @@ class ExportJob(db.Model):
 
     @property
     def finished(self) -> bool:
-        return self.status in ("done", "failed")
+        return self.status in ("done", "failed", "expired")

@@ -14,7 +14,7 @@ from digiweb.htmx import render
 from digiweb.i18n import LANGUAGES, language
 from digiweb.jobs import bp, kinds
 from digiweb.jobs.models import ExportJob
-from digiweb.jobs.services import KINDS, file_size, submit
+from digiweb.jobs.services import KINDS, file_size, is_expired, submit
 from digiweb.projects.filters import FilterError, ProjectFilters
 from digiweb.security import configured_limit, roles_required
 
@@ -60,13 +60,14 @@ def campaign_pdf(year: int):
 @bp.get("/<int:job_id>")
 def job(job_id: int):
     job = _own(job_id)
-    return render("jobs/job.html", "jobs/_status.html", job=job, size=file_size(job))
+    size = None if is_expired(job) else file_size(job)
+    return render("jobs/job.html", "jobs/_status.html", job=job, size=size)
 
 
 @bp.get("/<int:job_id>/download")
 def download(job_id: int):
     job = _own(job_id)
-    if job.status != "done" or not job.path or file_size(job) is None:
+    if job.status != "done" or is_expired(job) or not job.path or file_size(job) is None:
         abort(404)
     response = send_file(
         job.path,

@@ -280,3 +280,36 @@ def test_a_large_campaign_report_runs_as_a_job(request, tmp_path):
         assert officer.post("/jobs/campaign/2021.pdf").status_code == 403
         assert _client(app, "viewer").post("/jobs/campaign/1999.pdf").status_code == 404
         db.session.remove()
+
+
+def test_expired_files_are_removed_and_their_jobs_say_so(jobs_app):
+    from datetime import timedelta
+
+    from digiweb.db_types import utcnow
+    from digiweb.jobs.services import forget_expired
+
+    client = _client(jobs_app, "viewer", lang="fr")
+    old, fresh = _start(client), _start(client, "year=2021&sort=-budget")
+    _wait_for_threads(jobs_app)
+    old_job, fresh_job = _job(old), _job(fresh)
+    old_path, fresh_path = Path(old_job.path), Path(fresh_job.path)
+    assert old_path.is_file() and fresh_path.is_file()
+    old_job.expires_at = utcnow() - timedelta(minutes=1)  # JOBS_KEEP_HOURS ago and more
+    db.session.commit()
+    # past its expiry, the file is no longer offered even before the cleanup runs
+    assert client.get(f"/jobs/{old}/download").status_code == 404
+    assert forget_expired() == 1  # what submit() and the workers' cleanup run
+    db.session.commit()
+    old_job, fresh_job = _job(old), _job(fresh)
+    assert not old_path.exists() and (old_job.status, old_job.path) == ("expired", "")
+    assert fresh_path.is_file() and fresh_job.status == "done"
+    page = client.get(f"/jobs/{old}", headers={"HX-Request": "true"}).get_data(as_text=True)
+    assert "demandez" in page.lower() and "hx-trigger" not in page  # ask again; no more polling
+    assert client.get(f"/jobs/{old}/download").status_code == 404
+    download = client.get(f"/jobs/{fresh}/download")
+    assert download.status_code == 200
+    download.close()
+    # asked again, the export is made again (an expired job is never taken from the cache)
+    again = _start(client)
+    _wait_for_threads(jobs_app)
+    assert again != old and _job(again).status == "done" and Path(_job(again).path).is_file()
