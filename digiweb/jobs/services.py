@@ -190,7 +190,7 @@ def execute(job_id: int, last_attempt: bool = True) -> None:
 
     try:
         # The file in the language of the request that asked for it.
-        with current_app.test_request_context("/", query_string={"lang": job.language}):
+        with _request_context(query_string={"lang": job.language}):
             total = kind.count(job.params, user)
             _write_state(job_id, done=0, total=total)
             with open(path, "wb") as target:
@@ -231,8 +231,16 @@ def _finish(job_id: int, path: str, total: int) -> None:
 def _job_path(job_id: int) -> str:
     from flask import url_for
 
-    with current_app.test_request_context("/"):
+    with _request_context():
         return url_for("jobs.job", job_id=job_id)
+
+
+def _request_context(**kwargs):
+    """A request of the worker's own (the job's language, url_for), on BASE_URL's host: in
+    production TRUSTED_HOSTS refuses the test client's `localhost` (url_for then failed after
+    the file was made, and every attempt with it)."""
+    base_url = current_app.config.get("BASE_URL") or None
+    return current_app.test_request_context("/", base_url=base_url, **kwargs)
 
 
 def file_size(job: ExportJob) -> int | None:

@@ -381,3 +381,61 @@ class Server:
 
     def log_text(self) -> str:
         return self.log.read_text(errors="replace") if self.log and self.log.exists() else ""
+
+
+# --- Redis and the jobs' worker ------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def redis_server(folder: Path):
+    """A redis-server of our own on a free port (its URL), or a skip where none is installed
+    (CI installs it, and there the test must run)."""
+    import pytest
+
+    executable = shutil.which("redis-server")
+    if executable is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("redis-server is missing")
+        pytest.skip("redis-server is not installed (apt-get install redis-server)")
+    port = free_port()
+    process = subprocess.Popen(
+        [executable, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
+         "no", "--dir", str(folder)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+                break
+            time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def jobs_worker(env: dict, log: Path):
+    """`flask --app wsgi jobs worker` (RQ) with `env` added to the environment, stopped at the
+    end (SIGTERM: RQ's warm shutdown)."""
+    full = {**os.environ, "PYTHONPATH": str(ROOT), **env}
+    full.pop("TEST_DATABASE_URL", None)
+    with open(log, "ab") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "flask", "--app", "wsgi", "jobs", "worker"],
+            cwd=ROOT,
+            env=full,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield process
+    finally:
+        process.terminate()
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)

@@ -6,7 +6,9 @@ database and one SECRET_KEY behave as one application.
 - a write on A is seen at once on B, including on pages B has just served (and may have cached:
   digiweb/cache.py keys caches on the database-held data version);
 - logging out on A ends the very same cookie on B;
-- an edit based on a version that A has already replaced is refused by B with 409.
+- an edit based on a version that A has already replaced is refused by B with 409;
+- a large export asked on A is made by the one RQ worker (on the shared Redis), followed and
+  downloaded on B (JOBS_DIR shared, the job's row in the database).
 
 The servers are real (gunicorn, `wsgi:app`, production settings), so the requests go through
 http.client with the cookies handled by hand (the cookies are `Secure` in production and the
@@ -15,6 +17,7 @@ test talks plain HTTP on loopback).
 
 import json
 import re
+import time
 import uuid
 
 import pytest
@@ -28,7 +31,9 @@ from tests.integrity.helpers import (
     build_postgres_template,
     csrf_of,
     drop_database,
+    jobs_worker,
     postgres_url,
+    redis_server,
 )
 
 pytestmark = [
@@ -73,9 +78,30 @@ def database():
 
 
 @pytest.fixture(scope="module")
-def servers(database, tmp_path_factory):
+def folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("scale-out")
+
+
+@pytest.fixture(scope="module")
+def settings(database, folder):
+    """The environment of every server and of the worker: one database, one Redis, one
+    JOBS_DIR (a shared mount in production)."""
+    with redis_server(folder) as redis_url:
+        yield {
+            "DATABASE_URL": database,
+            "SECRET_KEY": SECRET_KEY,
+            "DIGIWEB_ENV": "production",
+            "BASE_URL": "http://127.0.0.1",  # required in production; the trusted host
+            "PYTHONUNBUFFERED": "1",
+            "JOBS_REDIS_URL": redis_url,
+            "JOBS_DIR": str(folder / "exports"),
+            "JOBS_XLSX_THRESHOLD": "100",  # the demo's 2021 list (222 projects) is a job
+        }
+
+
+@pytest.fixture(scope="module")
+def servers(settings, database, folder):
     """Two gunicorn servers (two workers each) on `wsgi:app` with the production settings."""
-    folder = tmp_path_factory.mktemp("scale-out")
     started = []
     try:
         for name in ("A", "B"):
@@ -85,14 +111,7 @@ def servers(database, tmp_path_factory):
                 threads=1,
                 log=folder / f"{name}.log",
                 app="wsgi:app",
-                env={
-                    "DATABASE_URL": database,
-                    "SECRET_KEY": SECRET_KEY,
-                    "DIGIWEB_ENV": "production",
-                    "BASE_URL": "http://127.0.0.1",  # required in production; the trusted host
-                    "DIGIWEB_INSTANCE": str(folder / name),
-                    "PYTHONUNBUFFERED": "1",
-                },
+                env={**settings, "DIGIWEB_INSTANCE": str(folder / name)},
             )
             started.append(server)
             server.start(timeout=90)
@@ -268,3 +287,52 @@ def test_a_stale_edit_sent_to_b_after_an_edit_on_a_gets_409(servers, database, f
     assert _project_value(database, followed_project.id, "version") == version + 1
     answer = second.get(f"/projects?lang=fr&q={followed_project.reference}")
     assert _progress_cell(answer.text, followed_project.id) == "55"
+
+
+def test_an_export_asked_on_a_is_made_by_the_worker_followed_and_downloaded_on_b(
+    servers, settings, database, folder
+):
+    a, b = servers
+    viewer = _login(a, "viewer")
+    offer = viewer.get("/projects.xlsx?year=2021&lang=fr")
+    assert offer.status == 200 and "222 projets" in offer.text  # too large: offered as a job
+    action = re.search(r'<form method="post" action="(/jobs/[^"]+)"', offer.text)[1]
+    asked = viewer.post(action.replace("&amp;", "&"), {"csrf_token": csrf_of(offer.text)})
+    assert asked.status == 303, asked.text[:500]
+    job_path = asked.headers["Location"].removeprefix("http://127.0.0.1")
+    job_id = int(job_path.rsplit("/", 1)[1])
+    assert _job_row(database, job_id)[0] == "queued"  # no web server makes it: Redis has it
+
+    on_b = viewer.on(b)
+    with jobs_worker({**settings, "DIGIWEB_INSTANCE": str(folder / "worker")}, folder / "rq.log"):
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            fragment = on_b.get(job_path, headers={"HX-Request": "true"})
+            assert fragment.status == 200
+            if 'id="job-download"' in fragment.text:
+                break
+            assert 'hx-trigger="every 1s"' in fragment.text  # B's page keeps polling
+            time.sleep(0.3)
+        else:
+            raise AssertionError((folder / "rq.log").read_text()[-3000:])
+    status, attempts, done, total = _job_row(database, job_id)
+    assert (status, attempts, done, total) == ("done", 1, 222, 222)
+    assert f"export-{job_id}" in (folder / "rq.log").read_text()  # the worker made it
+    download = on_b.get(f"{job_path}/download")
+    assert download.status == 200
+    assert download.headers["Content-Type"].endswith("spreadsheetml.sheet")
+    assert download.text.startswith("PK")  # an XLSX (a zip), served by B from JOBS_DIR
+    # the other server has the same answer, and another user none
+    assert viewer.get(f"{job_path}/download").status == 200
+    assert _login(b, "reviewer").get(job_path).status == 404
+
+
+def _job_row(database: str, job_id: int):
+    engine = create_engine(database, poolclass=NullPool)
+    with engine.connect() as conn:
+        row = conn.execute(
+            text("SELECT status, attempts, done, total FROM export_jobs WHERE id = :id"),
+            {"id": job_id},
+        ).one()
+    engine.dispose()
+    return tuple(row)
