@@ -25,6 +25,10 @@
    wall time and peak RSS (resource.getrusage), against 30 s and 400 MB. The report summarises
    by department; the per-project list is the project list's XLSX export (docs/decisions.md).
 
+6. Jobs (`--only jobs`, bench/jobs_load.py): other users' project list p95 while a 100,000-row
+   XLSX job and the biggest campaign report job run on an RQ worker (`--jobs-nice`), against
+   2x its idle p95 in the same run and 2 s for any request.
+
 Exits 1 when a target is missed. Results also go to `instance/bench-<database>-<label>.json`.
 """
 
@@ -302,7 +306,7 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, url: str, workers: int):
+    def __init__(self, url: str, workers: int, env: dict | None = None):
         self.port = free_port()
         self.base = f"127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
@@ -319,7 +323,7 @@ class Server:
                 "wsgi:app",
             ],
             cwd=ROOT,
-            env=app_env(url),
+            env=app_env(url) | (env or {}),
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -389,7 +393,7 @@ def session_cookie(headers, current=None) -> str | None:
     return current
 
 
-def login(base: str) -> str:
+def login(base: str, username: str = USERNAME) -> str:
     status, headers, body = request(base, "/login?lang=ar")
     if status != 200:
         raise SystemExit(f"GET /login answered {status}")
@@ -401,7 +405,7 @@ def login(base: str) -> str:
     if not token:
         raise SystemExit("no CSRF token in the login form")
     form = urllib.parse.urlencode(
-        {"username": USERNAME, "password": PASSWORD, "csrf_token": token.group(1)}
+        {"username": username, "password": PASSWORD, "csrf_token": token.group(1)}
     )
     status, headers, _ = request(
         base,
@@ -412,7 +416,7 @@ def login(base: str) -> str:
         headers={"Content-Type": "application/x-www-form-urlencoded"},
     )
     if status != 302:
-        raise SystemExit(f"login as {USERNAME} failed ({status})")
+        raise SystemExit(f"login as {username} failed ({status})")
     return session_cookie(headers, cookie)
 
 
@@ -1170,12 +1174,16 @@ def print_report(results: dict) -> list[str]:
                 )
             if row["projects"] < CAMPAIGN_REPORT_MIN_PROJECTS:
                 print(f"  (fewer than {CAMPAIGN_REPORT_MIN_PROJECTS:,} projects: build bigger)")
+    if results.get("jobs"):
+        import jobs_load  # bench/jobs_load.py
+
+        missed += jobs_load.report(results["jobs"])
     print()
     if missed:
         print("TARGETS MISSED:")
         for line in missed:
             print(f"  - {line}")
-    elif not (http or service or pdfs or exports or campaign):
+    elif not (http or service or pdfs or exports or campaign or results.get("jobs")):
         print("nothing measured (--only selected no part)")
     else:
         print("every target met")
@@ -1194,7 +1202,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="PDF renders per document")
     parser.add_argument(
         "--only",
-        default="http,service,pdf,exports,campaign",
+        default="http,service,pdf,exports,campaign,jobs",
         help="comma-separated parts to run",
     )
     parser.add_argument(
@@ -1203,6 +1211,9 @@ def main() -> int:
         help="create the indexes proposed for issue 7 (see PROPOSED_INDEXES) before measuring",
     )
     parser.add_argument("--label", default="", help="a name for this run in the results file")
+    parser.add_argument(
+        "--jobs-nice", type=int, default=10, help="niceness of the RQ worker (part jobs; 0: none)"
+    )
     parser.add_argument("--pdf-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--campaign-child", choices=("ar", "fr"), help=argparse.SUPPRESS)
     parser.add_argument("--service-child", action="store_true", help=argparse.SUPPRESS)
@@ -1256,6 +1267,10 @@ def main() -> int:
     if "campaign" in parts:
         print("  campaign report of the biggest year", flush=True)
         results["campaign_report"] = campaign_report_bench(url)
+    if "jobs" in parts:
+        import jobs_load  # bench/jobs_load.py
+
+        results["jobs"] = jobs_load.jobs_bench(url, args.jobs_nice)
     missed = print_report(results)
     results["missed"] = missed
     slug = re.sub(r"[^a-z0-9]+", "-", results["label"].lower()).strip("-")
