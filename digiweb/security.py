@@ -9,6 +9,7 @@ from flask import abort, current_app, g, redirect, request, url_for
 from flask_login import current_user
 
 from digiweb.auth.models import Role
+from digiweb.extensions import db
 
 
 def public(view: Callable) -> Callable:
@@ -105,11 +106,14 @@ def can_see_department(user, department_id: int) -> bool:
     return scope is None or scope == department_id
 
 
-def ensure_department_access(user, department_id: int) -> None:
-    """404 when an officer reaches for another department's object (its existence stays
-    hidden)."""
-    if not can_see_department(user, department_id):
+def visible_or_404(model, object_id: int):
+    """The department's object (a plan, a project) of that id when the current user may see
+    it; 404 when it does not exist and, alike, when an officer reaches for another
+    department's object (its existence stays hidden)."""
+    found = db.session.get(model, object_id)
+    if found is None or not can_see_department(current_user, found.department_id):
         abort(404)
+    return found
 
 
 def can_edit_department_plan(user, department_id: int) -> bool:

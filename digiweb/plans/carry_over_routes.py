@@ -19,9 +19,11 @@ from digiweb.plans.carry_over import (
     date_problems,
     record_end_of_year,
 )
+from digiweb.plans.models import Plan
 from digiweb.plans.outcomes import Outcome, outcomes_of
-from digiweb.plans.routes import _plan_or_404, _plan_url
+from digiweb.plans.routes import _plan_url
 from digiweb.plans.services import ensure_editable, parse_whole_number
+from digiweb.security import visible_or_404
 from digiweb.transaction import discard
 
 END_OF_YEAR = (Outcome.COMPLETED, Outcome.CANCELLED)  # what a project not carried may record
@@ -81,7 +83,7 @@ def _read_rows(plan, candidates):
 @bp.route("/plans/<int:plan_id>/carry-over", methods=["GET", "POST"])
 def carry_over_projects(plan_id: int):
     """Start the plan from last year's unfinished projects."""
-    plan = _plan_or_404(plan_id)
+    plan = visible_or_404(Plan, plan_id)
     ensure_editable(plan, current_user)
     candidates = carry_over_candidates(plan)
     error, status, chosen, values, errors = None, 200, set(), {}, {}
@@ -102,7 +104,7 @@ def carry_over_projects(plan_id: int):
             except Refusal as refused:
                 discard()
                 error, status = refused.message, refused.status
-                candidates = carry_over_candidates(_plan_or_404(plan_id))
+                candidates = carry_over_candidates(visible_or_404(Plan, plan_id))
             else:
                 flash(
                     ngettext(

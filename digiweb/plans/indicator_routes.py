@@ -16,7 +16,7 @@ from digiweb.plans import bp, indicators
 from digiweb.plans.forms import IndicatorForm, IndicatorValueForm
 from digiweb.plans.models import Indicator, Project
 from digiweb.projects.schema import MATURITY_FIELDS
-from digiweb.security import ensure_department_access
+from digiweb.security import visible_or_404
 from digiweb.transaction import discard
 
 
@@ -72,19 +72,11 @@ def _value_form(indicator: Indicator, project: Project, formdata=None) -> Indica
     return form
 
 
-def _project(project_id: int) -> Project:
-    project = db.session.get(Project, project_id)
-    if project is None:
-        abort(404)
-    ensure_department_access(current_user, project.department_id)
-    return project
-
-
 def _indicator(indicator_id: int) -> tuple[Indicator, Project]:
     indicator = db.session.get(Indicator, indicator_id)
     if indicator is None:
         abort(404)
-    return indicator, _project(indicator.project_id)
+    return indicator, visible_or_404(Project, indicator.project_id)
 
 
 def _section(project: Project, status: int = 200, **extra):
@@ -113,12 +105,12 @@ def _refused(project_id: int, error: Refusal, form, form_for):
 
 @bp.get("/projects/<int:project_id>/indicators")
 def project_indicators(project_id: int):
-    return _section(_project(project_id))
+    return _section(visible_or_404(Project, project_id))
 
 
 @bp.post("/projects/<int:project_id>/indicators")
 def add_indicator(project_id: int):
-    project = _project(project_id)
+    project = visible_or_404(Project, project_id)
     if not indicators.can_edit_indicators(current_user, project):
         abort(403)
     form = IndicatorForm()

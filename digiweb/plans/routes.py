@@ -30,9 +30,8 @@ from digiweb.plans.services import (
     project_history,
     update_plan,
     update_project,
-    visible_plan,
-    visible_project,
 )
+from digiweb.security import visible_or_404
 from digiweb.transaction import discard
 
 PLAN_CHANGED = "planChanged"  # htmx event sent after each change (HX-Trigger)
@@ -47,20 +46,6 @@ def plan_helpers():
 
 
 # --- helpers ---------------------------------------------------------------------------------
-
-
-def _plan_or_404(plan_id: int) -> Plan:
-    plan = visible_plan(plan_id, current_user)
-    if plan is None:
-        abort(404)
-    return plan
-
-
-def _project_or_404(project_id: int) -> Project:
-    project = visible_project(project_id, current_user)
-    if project is None:
-        abort(404)
-    return project
 
 
 def _existing_project(project_id: int) -> Project:
@@ -120,14 +105,14 @@ def my_plan():
 
 @bp.route("/plans/<int:plan_id>")
 def view(plan_id: int):
-    plan = _plan_or_404(plan_id)
+    plan = visible_or_404(Plan, plan_id)
     return render("plans/view.html", "plans/_plan.html", **_plan_context(plan))
 
 
 @bp.route("/plans/<int:plan_id>/details", methods=["POST"])
 def update_details(plan_id: int):
     """The plan's own fields (person in charge, contact)."""
-    plan = _plan_or_404(plan_id)
+    plan = visible_or_404(Plan, plan_id)
     ensure_editable(plan, current_user)
     form = PlanForm()
     if not form.validate():
@@ -141,7 +126,7 @@ def update_details(plan_id: int):
         update_plan(plan, form.plan_data(), current_user, form.version.data)
     except Conflict as error:
         discard()
-        plan = _plan_or_404(plan_id)
+        plan = visible_or_404(Plan, plan_id)
         form.version.data = plan.version
         return render(
             "plans/view.html",
@@ -152,7 +137,7 @@ def update_details(plan_id: int):
     flash(_("The plan's contact details have been saved."), "success")
     if not is_htmx():
         return redirect(_plan_url(plan_id))
-    plan = _plan_or_404(plan_id)
+    plan = visible_or_404(Plan, plan_id)
     return _changed(
         render(
             "plans/view.html",
@@ -179,7 +164,7 @@ def _form_response(plan, form, project, status=200, **extra):
 
 @bp.route("/plans/<int:plan_id>/projects/new")
 def new_project(plan_id: int):
-    plan = _plan_or_404(plan_id)
+    plan = visible_or_404(Plan, plan_id)
     ensure_editable(plan, current_user)
     return _form_response(plan, ProjectForm(formdata=None, prefix="new"), None)
 
@@ -187,7 +172,7 @@ def new_project(plan_id: int):
 @bp.route("/plans/<int:plan_id>/add-slot")
 def add_slot(plan_id: int):
     """The 'add a project' button, put back when the officer cancels the new-project form."""
-    plan = _plan_or_404(plan_id)
+    plan = visible_or_404(Plan, plan_id)
     if not is_htmx():
         return redirect(_plan_url(plan_id))
     return render(
@@ -200,7 +185,7 @@ def add_slot(plan_id: int):
 
 @bp.route("/plans/<int:plan_id>/projects", methods=["POST"])
 def add_project(plan_id: int):
-    plan = _plan_or_404(plan_id)
+    plan = visible_or_404(Plan, plan_id)
     ensure_editable(plan, current_user)
     form = ProjectForm(prefix="new")
     if not form.validate():
@@ -215,7 +200,7 @@ def add_project(plan_id: int):
     flash(_("The project %(reference)s has been added.", reference=project.reference), "success")
     if not is_htmx():
         return redirect(_plan_url(plan_id, project.id))
-    plan = _plan_or_404(plan_id)
+    plan = visible_or_404(Plan, plan_id)
     project = db.session.get(Project, project.id)
     return _changed(
         render(
@@ -229,7 +214,7 @@ def add_project(plan_id: int):
 @bp.route("/projects/<int:project_id>/card")
 def project_card(project_id: int):
     """One project as it shows in the plan's list (htmx: after 'cancel' on its inline form)."""
-    project = _project_or_404(project_id)
+    project = visible_or_404(Project, project_id)
     if not is_htmx():
         return redirect(_plan_url(project.plan_id, project.id))
     return render(
@@ -244,7 +229,7 @@ def project_card(project_id: int):
 
 @bp.route("/projects/<int:project_id>/edit", methods=["GET", "POST"])
 def edit_project(project_id: int):
-    project = _project_or_404(project_id)
+    project = visible_or_404(Project, project_id)
     plan = project.plan
     ensure_editable(plan, current_user)
     prefix = f"p{project.id}"
@@ -276,7 +261,7 @@ def edit_project(project_id: int):
     flash(_("The project %(reference)s has been saved.", reference=project.reference), "success")
     if not is_htmx():
         return redirect(_plan_url(plan.id, project.id))
-    plan = _plan_or_404(plan.id)
+    plan = visible_or_404(Plan, plan.id)
     return _changed(
         render(
             "plans/view.html",
@@ -289,7 +274,7 @@ def edit_project(project_id: int):
 @bp.route("/projects/<int:project_id>/delete", methods=["GET", "POST"])
 def remove_project(project_id: int):
     """GET: the confirmation page (without JavaScript); POST: delete (htmx asks first)."""
-    project = _project_or_404(project_id)
+    project = visible_or_404(Project, project_id)
     plan = project.plan
     ensure_editable(plan, current_user)
     if request.method == "GET":
@@ -324,7 +309,7 @@ def remove_project(project_id: int):
     flash(_("The project %(reference)s has been deleted.", reference=reference), "success")
     if not is_htmx():
         return redirect(_plan_url(plan.id))
-    plan = _plan_or_404(plan.id)
+    plan = visible_or_404(Plan, plan.id)
     return _changed(
         render("plans/view.html", "plans/_project_deleted.html", **_plan_context(plan, oob=True))
     )
@@ -333,7 +318,7 @@ def remove_project(project_id: int):
 @bp.route("/projects/<int:project_id>")
 def project(project_id: int):
     """Every field of the project, in both languages, and its history."""
-    project = _project_or_404(project_id)
+    project = visible_or_404(Project, project_id)
     continued_by = list(
         db.session.scalars(
             db.select(Project).where(Project.carried_from_id == project.id).order_by(Project.year)

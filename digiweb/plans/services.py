@@ -28,7 +28,7 @@ from digiweb.plans.models import (
     Technology,
 )
 from digiweb.projects import schema
-from digiweb.security import can_edit_department_plan, can_see_department
+from digiweb.security import can_edit_department_plan
 from digiweb.transaction import check_version, flush_or_conflict
 
 # Plans an officer may still change (while the campaign is open).
@@ -110,21 +110,6 @@ def ensure_editable(plan: Plan, user) -> None:
             ),
             403,
         )
-
-
-def visible_plan(plan_id: int, user) -> Plan | None:
-    """The plan when the user may see it, else None (the route answers 404)."""
-    plan = db.session.get(Plan, plan_id)
-    if plan is None or not can_see_department(user, plan.department_id):
-        return None
-    return plan
-
-
-def visible_project(project_id: int, user) -> Project | None:
-    project = db.session.get(Project, project_id)
-    if project is None or not can_see_department(user, project.department_id):
-        return None
-    return project
 
 
 def officer_plan(user, campaign) -> Plan | None:

@@ -7,7 +7,7 @@ officer may import, while the plan is editable. The upload is a plain multipart 
 htmx request gets the fragment of the same page).
 """
 
-from flask import Response, abort, flash, redirect, request, url_for
+from flask import Response, flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -18,7 +18,7 @@ from digiweb.forms import BaseForm
 from digiweb.htmx import render
 from digiweb.plans import bp
 from digiweb.plans.models import Plan
-from digiweb.plans.services import editable_by, plan_projects, visible_plan
+from digiweb.plans.services import editable_by, plan_projects
 from digiweb.plans.spreadsheet import (
     COLUMNS,
     MAX_PROJECT_ROWS,
@@ -34,7 +34,7 @@ from digiweb.plans.spreadsheet import (
     result_message,
     template_filename,
 )
-from digiweb.security import can_edit_department_plan
+from digiweb.security import can_edit_department_plan, visible_or_404
 from digiweb.transaction import discard
 
 
@@ -43,13 +43,6 @@ class ImportForm(BaseForm):
         _l("Filled-in questionnaire (.xlsx)"),
         render_kw={"accept": f".xlsx,{XLSX_MIMETYPE}"},
     )
-
-
-def _plan_or_404(plan_id: int) -> Plan:
-    plan = visible_plan(plan_id, current_user)
-    if plan is None:
-        abort(404)
-    return plan
 
 
 def import_refusal(plan: Plan) -> str | None:
@@ -84,7 +77,7 @@ def _page(plan: Plan, form: ImportForm, status: int = 200, **extra):
 @bp.route("/plans/<int:plan_id>/spreadsheet", methods=["GET", "POST"])
 def spreadsheet(plan_id: int):
     """GET: the page; POST: import the uploaded file (all of it, or nothing and a report)."""
-    plan = _plan_or_404(plan_id)
+    plan = visible_or_404(Plan, plan_id)
     form = ImportForm()
     if request.method == "GET":
         return _page(plan, form)
@@ -100,7 +93,7 @@ def spreadsheet(plan_id: int):
     except ImportRefused as refused:
         discard()
         return _page(
-            _plan_or_404(plan_id),
+            visible_or_404(Plan, plan_id),
             form,
             status=refused.status,
             report=refused,
@@ -115,7 +108,7 @@ def spreadsheet(plan_id: int):
 @bp.route("/plans/<int:plan_id>/spreadsheet.xlsx")
 def spreadsheet_download(plan_id: int):
     """The plan's projects in the questionnaire template, in the user's language."""
-    plan = _plan_or_404(plan_id)
+    plan = visible_or_404(Plan, plan_id)
     response = Response(build_template(plan, plan_projects(plan)), mimetype=XLSX_MIMETYPE)
     response.headers["Content-Disposition"] = f'attachment; filename="{template_filename(plan)}"'
     return response

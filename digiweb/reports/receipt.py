@@ -6,18 +6,17 @@ ministry's staff (the plan's own reading rule)."""
 
 from flask import abort
 from flask_babel import gettext as _
-from flask_login import current_user
 from markupsafe import Markup
 
 from digiweb import clock
-from digiweb.extensions import db, limiter
+from digiweb.extensions import limiter
 from digiweb.i18n import LANGUAGES
 from digiweb.plans.models import Plan
 from digiweb.reports import bp, pdf
 from digiweb.reports.rendering import DocumentFrame, render_document, rendering_language
 from digiweb.reports.routes import PDF_RATE_LIMIT, document_language, pdf_response
 from digiweb.review.receipts import Receipt, find_receipt
-from digiweb.security import ensure_department_access
+from digiweb.security import visible_or_404
 
 
 def _body(receipt: Receipt, lang: str, first: bool) -> Markup:
@@ -60,10 +59,7 @@ def receipt_filename(receipt: Receipt) -> str:
 @bp.get("/plans/<int:plan_id>/receipts/<number>.pdf")
 @limiter.limit(PDF_RATE_LIMIT)
 def receipt(plan_id: int, number: str):
-    plan = db.session.get(Plan, plan_id)
-    if plan is None:
-        abort(404)
-    ensure_department_access(current_user, plan.department_id)
+    plan = visible_or_404(Plan, plan_id)
     found = find_receipt(plan.id, number)
     if found is None:
         abort(404)

@@ -6,7 +6,7 @@ from flask_login import current_user
 from werkzeug.datastructures import ImmutableMultiDict
 
 from digiweb.auth.models import STAFF_ROLES
-from digiweb.extensions import db, limiter
+from digiweb.extensions import limiter
 from digiweb.i18n import LANGUAGES, language
 from digiweb.meetings.services import can_read_meeting
 from digiweb.plans.models import Plan
@@ -14,9 +14,9 @@ from digiweb.reports import bp, campaign_report, minutes_report, plan_sheet
 from digiweb.security import (
     client_address_key,
     configured_limit,
-    ensure_department_access,
     public,
     roles_required,
+    visible_or_404,
 )
 
 PDF_RATE_LIMIT = configured_limit("RATELIMIT_PDF")  # per user (10 per minute)
@@ -100,10 +100,7 @@ def verify(fingerprint):
 @bp.get("/plans/<int:plan_id>/sheet.pdf")
 @limiter.limit(PDF_RATE_LIMIT)
 def plan(plan_id):
-    plan = db.session.get(Plan, plan_id)
-    if plan is None:
-        abort(404)
-    ensure_department_access(current_user, plan.department_id)
+    plan = visible_or_404(Plan, plan_id)
     lang = document_language()
     return pdf_response(
         plan_sheet.render_plan_pdf(plan, lang), plan_sheet.plan_filename(plan, lang)

@@ -20,7 +20,7 @@ from digiweb.plans.models import Plan, PlanEventKind, PlanStatus, Project
 from digiweb.review import bp, decisions, services
 from digiweb.review.models import ProjectVerdict
 from digiweb.review.panel import build_panel
-from digiweb.security import ensure_department_access
+from digiweb.security import visible_or_404
 from digiweb.transaction import discard
 
 
@@ -69,10 +69,7 @@ def _panel(plan: Plan, status: int = 200, **context):
 @bp.post("/projects/<int:project_id>/decision")
 def decide(project_id: int):
     """The decision on one project, posted from its plan's review panel."""
-    project = db.session.get(Project, project_id)
-    if project is None:
-        abort(404)
-    ensure_department_access(current_user, project.department_id)
+    project = visible_or_404(Project, project_id)
     plan = project.plan
     plan_id = plan.id
     try:

@@ -15,7 +15,7 @@ from digiweb.projects.services import campaign_years, visible_departments
 from digiweb.review import bp, ratings
 from digiweb.review.forms import MinistryRatingForm
 from digiweb.review.panel import build_panel
-from digiweb.security import ensure_department_access
+from digiweb.security import visible_or_404
 from digiweb.transaction import discard
 
 
@@ -44,14 +44,6 @@ def _update_ratings(project: Project) -> dict:
     }
 
 
-def _project(project_id: int) -> Project:
-    project = db.session.get(Project, project_id)
-    if project is None:
-        abort(404)
-    ensure_department_access(current_user, project.department_id)
-    return project
-
-
 def _panel_response(project: Project, status: int = 200, **extra):
     """The ratings section of the plan's review panel (htmx), or the project's ratings page."""
     plan = project.plan
@@ -71,12 +63,12 @@ def _panel_response(project: Project, status: int = 200, **extra):
 @bp.get("/projects/<int:project_id>/rating")
 def project_rating(project_id: int):
     """The project's two ratings, their history and, for a reviewer, the form."""
-    return _panel_response(_project(project_id))
+    return _panel_response(visible_or_404(Project, project_id))
 
 
 @bp.post("/projects/<int:project_id>/rating")
 def rate_project(project_id: int):
-    project = _project(project_id)
+    project = visible_or_404(Project, project_id)
     if not ratings.can_rate_as_ministry(current_user, project):
         abort(403)
     form = MinistryRatingForm()

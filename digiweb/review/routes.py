@@ -31,7 +31,7 @@ from digiweb.review.forms import (
 )
 from digiweb.review.panel import build_panel, field_label
 from digiweb.review.progress import can_record_progress, record_progress
-from digiweb.security import ensure_department_access, roles_required
+from digiweb.security import roles_required, visible_or_404
 from digiweb.transaction import discard
 
 # The board's status filter: every plan status, plus "sent" and "not sent" groups.
@@ -70,18 +70,10 @@ def plan_url(plan_id: int) -> str:
     return url_for("plans.view", plan_id=plan_id)
 
 
-def _load_plan(plan_id: int) -> Plan:
-    plan = db.session.get(Plan, plan_id)
-    if plan is None:
-        abort(404)
-    ensure_department_access(current_user, plan.department_id)
-    return plan
-
-
 def _plan_for(action: str, plan_id: int) -> Plan:
     """The plan, after checking that the user may take `action` at all (403 with the reason,
     before the input is even validated)."""
-    plan = _load_plan(plan_id)
+    plan = visible_or_404(Plan, plan_id)
     try:
         services.check_actor(action, plan, current_user)
     except Refusal as error:
@@ -232,7 +224,7 @@ def _reminder_notices(result: ReminderResult) -> list[tuple[str, str]]:
 @bp.get("/plans/<int:plan_id>/review")
 def plan_page(plan_id: int):
     """The review panel on a page of its own (the plans area's plan page includes it too)."""
-    plan = _load_plan(plan_id)
+    plan = visible_or_404(Plan, plan_id)
     return render("review/plan.html", "review/_plan_panel.html", plan=plan, panel=build_panel(plan))
 
 
@@ -443,10 +435,7 @@ def _progress_response(project, form, code=200, error=None, notice=""):
 
 @bp.route("/projects/<int:project_id>/progress", methods=["GET", "POST"])
 def project_progress(project_id: int):
-    project = db.session.get(Project, project_id)
-    if project is None:
-        abort(404)
-    ensure_department_access(current_user, project.department_id)
+    project = visible_or_404(Project, project_id)
     if request.method == "GET":
         return _progress_response(project, progress_form(project))
     if not can_record_progress(current_user, project):
