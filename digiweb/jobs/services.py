@@ -195,6 +195,8 @@ def execute(job_id: int, last_attempt: bool = True) -> None:
             _write_state(job_id, done=0, total=total)
             with open(path, "wb") as target:
                 kind.make(job.params, user, target, progress)
+        db.session.rollback()  # the export only read
+        _finish(job_id, str(path), total)  # a failure here too is recorded and tried again
     except Exception as error:
         db.session.rollback()
         path.unlink(missing_ok=True)
@@ -205,8 +207,6 @@ def execute(job_id: int, last_attempt: bool = True) -> None:
         )
         log.exception("export job %s failed", job_id)
         raise
-    db.session.rollback()  # the export only read
-    _finish(job_id, str(path), total)
 
 
 def _finish(job_id: int, path: str, total: int) -> None:

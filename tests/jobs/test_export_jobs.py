@@ -313,3 +313,24 @@ def test_expired_files_are_removed_and_their_jobs_say_so(jobs_app):
     again = _start(client)
     _wait_for_threads(jobs_app)
     assert again != old and _job(again).status == "done" and Path(_job(again).path).is_file()
+
+
+def test_a_failure_after_the_file_is_made_is_recorded_and_tried_again(jobs_app, monkeypatch):
+    """(The notification's link failed in production workers: the row said `running` for ever
+    and the file stayed behind.)"""
+    from digiweb.jobs import services
+
+    real, calls = services._job_path, []
+
+    def fails_once(job_id):
+        calls.append(job_id)
+        if len(calls) == 1:
+            raise RuntimeError("no URL")
+        return real(job_id)
+
+    monkeypatch.setattr(services, "_job_path", fails_once)
+    job_id = _start(_client(jobs_app, "viewer"))
+    _wait_for_threads(jobs_app)
+    job = _job(job_id)
+    assert (job.status, job.attempts, len(calls)) == ("done", 2, 2)
+    assert [p.name for p in Path(jobs_app.config["JOBS_DIR"]).iterdir()] == [Path(job.path).name]
