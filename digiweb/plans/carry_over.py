@@ -14,7 +14,7 @@ from digiweb.extensions import db
 from digiweb.i18n import colon
 from digiweb.plans.models import UNFINISHED_PROJECT_STATUSES, Plan, Project
 from digiweb.plans.outcomes import Outcome, record_outcome
-from digiweb.plans.services import PROJECT_FIELDS, _lock_plan, create_project, ensure_editable
+from digiweb.plans.services import PROJECT_FIELDS, create_project, ensure_editable, lock_plan
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def carry_over(plan: Plan, carries: list[Carry], actor) -> list[Project]:
     to its original, whose outcome becomes "continued"."""
     if not carries:
         raise Refusal(_("Choose at least one project to carry over."), 422)
-    plan = _lock_plan(plan)
+    plan = lock_plan(plan)
     ensure_editable(plan, actor)
     eligible = {project.id: carried for project, carried in carry_over_candidates(plan)}
     for carry in carries:
@@ -120,7 +120,7 @@ def carry_over(plan: Plan, carries: list[Carry], actor) -> list[Project]:
 
 def record_end_of_year(plan: Plan, outcomes: list[tuple[Project, Outcome, int | None]], actor):
     """The outcome of last year's projects that are not carried over (completed, cancelled)."""
-    plan = _lock_plan(plan)
+    plan = lock_plan(plan)
     ensure_editable(plan, actor)
     eligible = {project.id for project, _carried in carry_over_candidates(plan)}
     for project, outcome, achieved in outcomes:

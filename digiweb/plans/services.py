@@ -309,7 +309,7 @@ def _clean_project_data(data: dict, project: Project | None = None) -> dict:
 # --- writing ---------------------------------------------------------------------------------
 
 
-def _lock_plan(plan: Plan) -> Plan:
+def lock_plan(plan: Plan) -> Plan:
     """Re-read the plan under a row lock (PostgreSQL; SQLite writers already hold the database
     lock) so that a concurrent send, return or another add waits for this change."""
     return db.session.scalars(
@@ -411,7 +411,7 @@ def _insert_numbered(plan: Plan, values: dict, technologies, attempts: int = 3) 
 
 def create_project(plan: Plan, data: dict, actor, carried_from: Project | None = None) -> Project:
     """Add a project to the plan (a draft may be incomplete: one title is enough)."""
-    plan = _lock_plan(plan)
+    plan = lock_plan(plan)
     ensure_editable(plan, actor)
     clean = _clean_project_data(data)
     technologies = clean.pop("technologies", [])
@@ -437,7 +437,7 @@ def create_project(plan: Plan, data: dict, actor, carried_from: Project | None =
 def update_project(project: Project, data: dict, actor, expected_version) -> dict:
     """Save the fields given in `data`; refuse (Conflict) when the project changed since
     `expected_version`. Returns the audited changes ({} when nothing changed)."""
-    plan = _lock_plan(project.plan)
+    plan = lock_plan(project.plan)
     ensure_editable(plan, actor)
     _reload(project)
     check_version(project, expected_version)
@@ -462,7 +462,7 @@ def update_project(project: Project, data: dict, actor, expected_version) -> dic
 
 
 def delete_project(project: Project, actor, expected_version) -> None:
-    plan = _lock_plan(project.plan)
+    plan = lock_plan(project.plan)
     ensure_editable(plan, actor)
     _reload(project)
     check_version(project, expected_version)
@@ -486,7 +486,7 @@ def delete_project(project: Project, actor, expected_version) -> None:
 
 def update_plan(plan: Plan, data: dict, actor, expected_version) -> dict:
     """Save the plan's own fields (person in charge, contact)."""
-    plan = _lock_plan(plan)
+    plan = lock_plan(plan)
     ensure_editable(plan, actor)
     check_version(plan, expected_version)
     before = snapshot(plan, PLAN_FIELDS)

@@ -85,7 +85,7 @@ def test_concurrent_adds_wait_for_each_other_and_get_distinct_numbers(app, world
 def test_without_the_plan_lock_the_unique_constraint_is_retried(app, world, monkeypatch):
     """Even when both sessions computed the same number (no row lock), the second insert waits
     on the unique index, fails once it sees the first, and retries with the next number."""
-    monkeypatch.setattr(services, "_lock_plan", lambda plan: plan)
+    monkeypatch.setattr(services, "lock_plan", lambda plan: plan)
     results = _race(app, *_ids(world))
     assert sorted(results.values()) == ["2030-MF-002", "2030-MF-003"]
     db.session.expire_all()

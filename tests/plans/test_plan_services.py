@@ -346,7 +346,7 @@ def test_race_caught_by_the_database_is_a_conflict(world, monkeypatch):
     project = world.project_mf
     seen = project.version
     monkeypatch.setattr(services, "_reload", lambda project: None)
-    monkeypatch.setattr(services, "_lock_plan", lambda plan: plan)
+    monkeypatch.setattr(services, "lock_plan", lambda plan: plan)
     db.session.execute(
         db.update(Project)
         .where(Project.id == project.id)

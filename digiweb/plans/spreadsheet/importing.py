@@ -21,6 +21,7 @@ from digiweb.plans.services import (
     ENUM_FIELDS,
     create_project,
     ensure_editable,
+    lock_plan,
     update_project,
     validate_project_data,
 )
@@ -208,17 +209,6 @@ def check_rows(plan: Plan, rows: list[SheetRow], columns: dict[str, int]) -> tup
 # --- importing ---------------------------------------------------------------------------------
 
 
-def _lock(plan: Plan) -> Plan:
-    """The plan re-read under a row lock (PostgreSQL; SQLite writers hold the database lock),
-    so that a concurrent edit, send or return waits until the import is committed."""
-    return db.session.scalars(
-        db.select(Plan)
-        .where(Plan.id == plan.id)
-        .with_for_update(of=Plan)
-        .execution_options(populate_existing=True)
-    ).one()
-
-
 def import_workbook(plan: Plan, data: bytes, filename: str, actor) -> ImportResult:
     """Check the uploaded file and write every row of it to the plan, or nothing.
 
@@ -226,7 +216,7 @@ def import_workbook(plan: Plan, data: bytes, filename: str, actor) -> ImportResu
     holds part of the import: the route discards it. On success the request commits.
     """
     upload = check_upload(data, filename)
-    plan = _lock(plan)
+    plan = lock_plan(plan)  # a concurrent edit, send or return waits for the import
     try:
         ensure_editable(plan, actor)
     except Refusal as error:
