@@ -20,10 +20,11 @@ import logging
 
 from flask import Flask, current_app, g, has_request_context, request, session
 from sqlalchemy import event
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from digiweb.errors import Conflict, MissingVersion
+from digiweb.errors import Conflict, MissingVersion, Refusal
 from digiweb.extensions import db
 
 log = logging.getLogger(__name__)
@@ -151,6 +152,25 @@ def flush_or_conflict() -> None:
 
 
 # --- a GET never writes -------------------------------------------------------------------------
+
+
+def insert_numbered(make_row, next_number, attempts: int, refusal: str):
+    """Insert `make_row(number)` with the next free number (`next_number()`). Two writers that
+    computed the same number cannot both keep it: the unique constraint refuses the second
+    insert (in a savepoint, so the transaction goes on), which retries with the next number;
+    after `attempts` tries, `Refusal(refusal, 409)`."""
+    number = next_number()
+    for _attempt in range(attempts):
+        row = make_row(number)
+        try:
+            with db.session.begin_nested():
+                db.session.add(row)
+                db.session.flush()
+        except IntegrityError:
+            number = max(number + 1, next_number())
+            continue
+        return row
+    raise Refusal(refusal, 409)
 
 
 def _in_read_request() -> bool:

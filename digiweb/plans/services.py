@@ -10,7 +10,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy.exc import IntegrityError, InvalidRequestError
+from sqlalchemy.exc import InvalidRequestError
 from sqlalchemy.orm import selectinload
 
 from digiweb.audit.models import AuditLog
@@ -29,7 +29,7 @@ from digiweb.plans.models import (
 )
 from digiweb.projects import schema
 from digiweb.security import can_edit_department_plan
-from digiweb.transaction import check_version, flush_or_conflict
+from digiweb.transaction import check_version, flush_or_conflict, insert_numbered
 
 # Plans an officer may still change (while the campaign is open).
 EDITABLE_PLAN_STATUSES = (PlanStatus.NOT_STARTED, PlanStatus.DRAFT, PlanStatus.RETURNED)
@@ -387,8 +387,8 @@ def _next_sequence(plan: Plan) -> int:
 def _insert_numbered(plan: Plan, values: dict, technologies, attempts: int = 3) -> Project:
     """Insert a project with the next free number; a concurrent add that took the same number
     makes us retry with the next one rather than fail on the unique constraint."""
-    sequence = _next_sequence(plan)
-    for _attempt in range(attempts):
+
+    def numbered(sequence: int) -> Project:
         project = Project(
             plan_id=plan.id,
             department_id=plan.department_id,
@@ -398,15 +398,14 @@ def _insert_numbered(plan: Plan, values: dict, technologies, attempts: int = 3) 
             **values,
         )
         project.technologies = technologies
-        try:
-            with db.session.begin_nested():
-                db.session.add(project)
-                db.session.flush()
-        except IntegrityError:
-            sequence = max(sequence + 1, _next_sequence(plan))
-            continue
         return project
-    raise Refusal(_("The project could not be numbered; please try again."), 409)
+
+    return insert_numbered(
+        numbered,
+        lambda: _next_sequence(plan),
+        attempts,
+        _("The project could not be numbered; please try again."),
+    )
 
 
 def create_project(plan: Plan, data: dict, actor, carried_from: Project | None = None) -> Project:

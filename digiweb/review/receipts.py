@@ -17,16 +17,14 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from digiweb.audit.services import snapshot
 from digiweb.auth.models import User
 from digiweb.db_types import UTCDateTime
-from digiweb.errors import Refusal
 from digiweb.extensions import db
 from digiweb.plans.models import Plan, PlanEvent, Project
-from digiweb.transaction import flush_or_conflict
+from digiweb.transaction import flush_or_conflict, insert_numbered
 
 PREFIX = "AR"
 
@@ -94,15 +92,15 @@ def issue_receipt(
 ) -> Receipt:
     """The receipt of the send that `event` records (same transaction: a send that fails
     leaves no receipt). Two plans sent at the same moment cannot share a number: the unique
-    (year, sequence) refuses the second insert, which takes the next number (a savepoint, as
-    projects are numbered in digiweb.plans.services)."""
+    (year, sequence) refuses the second insert, which takes the next number
+    (digiweb.transaction.insert_numbered, as projects are numbered)."""
     projects = sorted(plan.projects, key=lambda p: p.sequence)
     year = plan.campaign.year
     fingerprint = fingerprint_of(plan, projects)
     flush_or_conflict()  # the plan and its event first: a concurrent change is a Conflict
-    sequence = _next_sequence(year)
-    for _attempt in range(attempts):
-        receipt = Receipt(
+    # the send's audit entry and event record the send
+    return insert_numbered(
+        lambda sequence: Receipt(
             plan_id=plan.id,
             event_id=event.id,
             year=year,
@@ -114,16 +112,11 @@ def issue_receipt(
             sender_name_ar=actor.name_in("ar"),
             projects_count=len(projects),
             fingerprint=fingerprint,
-        )
-        try:
-            with db.session.begin_nested():
-                db.session.add(receipt)  # the send's audit entry and event record the send
-                db.session.flush()
-        except IntegrityError:
-            sequence = max(sequence + 1, _next_sequence(year))
-            continue
-        return receipt
-    raise Refusal(_("The receipt could not be numbered; please send the plan again."), 409)
+        ),
+        lambda: _next_sequence(year),
+        attempts,
+        _("The receipt could not be numbered; please send the plan again."),
+    )
 
 
 def plan_receipts(plan_id: int) -> dict[int, Receipt]:
