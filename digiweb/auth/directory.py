@@ -263,18 +263,10 @@ def _account(config: Settings, entry: DirectoryEntry) -> User:
         "department": department,
     }
     if user is None:
+        from digiweb.auth.services import add_account  # it imports this module
+
         user = User(username=entry.username, password_hash=DIRECTORY_PASSWORD, **values)
-        db.session.add(user)
-        db.session.flush()
-        record(
-            "user_created",
-            "user",
-            user.id,
-            label=user.username,
-            actor_name="directory",
-            changes={"role": [None, role.value], "department": [None, _code(department)]},
-        )
-        return user
+        return add_account(user, actor_name="directory")
     changes = {}
     for name, value in values.items():
         old = getattr(user, name)

@@ -173,17 +173,25 @@ def create_user(
         password, username=username, full_name=full_name, email=email, department=department
     )
     user.set_password(password)
+    return add_account(user, actor=actor)
+
+
+def add_account(user: User, actor=None, actor_name: str | None = None) -> User:
+    """Insert a new account and record its creation (role and department) in the audit log,
+    whoever made it: `actor=` a user, or `actor_name=` (the directory at a first login)."""
     db.session.add(user)
     db.session.flush()
+    department = user.department
     record(
         "user_created",
         "user",
         user.id,
-        label=username,
-        actor=actor,
+        label=user.username,
         changes={
-            "role": [None, role.value],
+            "role": [None, user.role.value],
             "department": [None, department.code if department else None],
         },
+        actor=actor,
+        actor_name=actor_name,
     )
     return user
