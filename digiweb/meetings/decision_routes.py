@@ -42,9 +42,7 @@ from digiweb.transaction import discard
 
 def _decision_conflict_forms(meeting: Meeting, decision_id: int, form: DecisionForm):
     decision = find_item(meeting.decisions, decision_id)
-    current = DecisionForm(formdata=None)
-    current.fill_from(decision, services.project_references([decision.id]).get(decision.id, []))
-    return conflict_of(f"decision-{decision_id}", form, current)
+    return conflict_of(f"decision-{decision_id}", form, filled_form(DecisionForm, decision))
 
 
 @bp.route("/meetings/<reference>/decisions", methods=["POST"])
@@ -72,7 +70,7 @@ def edit_decision(reference, decision_id):
     if refused:
         return refused
     form = scoped(DecisionForm(formdata=None), f"decision-{decision.id}-edit")
-    form.fill_from(decision, services.project_references([decision.id]).get(decision.id, []))
+    form.fill_from(decision)
     return render_section(
         meeting,
         "decision",

@@ -257,7 +257,9 @@ class DecisionForm(BaseForm):
             projects=self.projects.data or "",
         )
 
-    def fill_from(self, decision, references) -> None:
+    def fill_from(self, decision) -> None:
+        """The stored decision, with the references of its linked projects."""
+        references = services.project_references([decision.id]).get(decision.id, [])
         self.text_ar.data = decision.text_ar
         self.text_fr.data = decision.text_fr
         self.owner_department_id.data = decision.owner_department_id
