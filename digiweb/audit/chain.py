@@ -31,23 +31,12 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from digiweb.audit.models import AuditLog
+from digiweb.audit.schema import CONTENT_COLUMNS
 from digiweb.extensions import db
 
 GENESIS = "0" * 64  # the "previous hash" of the first entry
-HASHED = (
-    "seq",
-    "id",
-    "created_at",
-    "actor_id",
-    "actor_name",
-    "action",
-    "entity_type",
-    "entity_id",
-    "entity_label",
-    "changes",
-    "ip",
-    "prev_hash",
-)
+# The hash covers the entry's place, every column the triggers keep from changing, and the link.
+HASHED = ("seq", *CONTENT_COLUMNS, "prev_hash")
 LOCK_KEY = 0x6469676977656241  # "digiwebA": the advisory lock of the audit chain
 _UNSEALED = "audit_unsealed"
 
