@@ -436,15 +436,21 @@ def test_the_demo_certificate_is_created_once_under_its_folder(demo_app, tmp_pat
 def test_sealing_and_checking_work_inside_a_running_event_loop(demo_app):
     """pyHanko's synchronous calls use asyncio.run: inside a running loop (an async worker, or a
     Playwright session earlier in the same test process) they refused to start, and approving
-    minutes answered 500. Sealed and checked from a coroutine here."""
+    minutes answered 500. Sealed and checked from a coroutine, run by a thread of its own (this
+    process may already run Playwright's loop in the main thread), with the app's context."""
     import asyncio
+    import contextvars
+    from concurrent.futures import ThreadPoolExecutor
 
     content = minutes_report.render_minutes_pdf(minutes_report.find_meeting("MNS-2021-001"), "fr")
 
     async def seal_and_check():
+        asyncio.get_running_loop()  # a loop runs here, as in an async worker
         sealed = signing.sign(content, reason="test", location="Alger")
         return sealed, signing.check(sealed)
 
-    sealed, seal = asyncio.run(seal_and_check())
+    context = contextvars.copy_context()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        sealed, seal = pool.submit(context.run, lambda: asyncio.run(seal_and_check())).result()
     assert sealed.startswith(content)  # an incremental update: the first revision untouched
     assert seal.ok, seal.reason
