@@ -83,15 +83,22 @@ def test_remind_overdue_once_a_day(world, req, runner):
     assert len(notifications(world.officer_mf, NotificationKind.DECISION_OVERDUE)) == 1
 
 
-def test_a_later_meeting_follows_up_the_open_decisions(world, app, client_for):
+def _later_meeting_following_up(world, app, client) -> str:
+    """A meeting in June after the world's, whose agenda follows up the open decisions (added
+    by `client`'s POST, a reviewer's); its reference."""
     with app.test_request_context("/"):
         later = make_meeting(
             title_fr="Séance suivante", starts_at=world.meeting.starts_at.replace(month=6)
         )
         db.session.commit()
         later_ref = later.reference
-    client = client_for("reviewer", "fr")
     assert client.post(f"/meetings/{later_ref}/agenda/follow-up").status_code == 302
+    return later_ref
+
+
+def test_a_later_meeting_follows_up_the_open_decisions(world, app, client_for):
+    client = client_for("reviewer", "fr")
+    later_ref = _later_meeting_following_up(world, app, client)
     later = db.session.scalar(db.select(Meeting).where(Meeting.reference == later_ref))
     (item,) = later.agenda_items
     assert item.title_fr == "Suivi des décisions précédentes"
@@ -143,14 +150,8 @@ def test_a_follow_up_note_given_at_a_meeting_is_checked_as_on_the_decision_page(
     """The meeting's follow-up form goes through FollowUpForm: a control character or a note
     beyond the limit is refused with a 422 in the user's language, the note typed kept, and
     nothing is stored."""
-    with app.test_request_context("/"):
-        later = make_meeting(
-            title_fr="Séance suivante", starts_at=world.meeting.starts_at.replace(month=6)
-        )
-        db.session.commit()
-        later_ref = later.reference
     client = client_for("reviewer", "fr")
-    assert client.post(f"/meetings/{later_ref}/agenda/follow-up").status_code == 302
+    later_ref = _later_meeting_following_up(world, app, client)
     decision = db.session.get(Decision, world.decision_mf.id)
     before = (decision.status, decision.follow_up_note, decision.version)
     for note in ("Plan\x0breçu", "x" * 5001):
