@@ -52,11 +52,23 @@ def fingerprint(path: Path) -> str | None:
     return digest
 
 
+_paths: dict[tuple[str, str], Path] = {}
+
+
 def static_file(filename: str) -> Path | None:
+    """The static file's resolved path, None outside the folder or missing. Found paths are
+    kept: a page builds about twenty static URLs, and resolving each one anew (a realpath, an
+    lstat per path component) cost a millisecond per page; fingerprint() still stats the file,
+    so a changed or removed file is seen."""
+    key = (current_app.static_folder, filename)
+    known = _paths.get(key)
+    if known is not None:
+        return known
     folder = Path(current_app.static_folder).resolve()
     path = (folder / filename).resolve()
     if not path.is_relative_to(folder) or not path.is_file():
         return None
+    _paths[key] = path
     return path
 
 
