@@ -151,7 +151,7 @@ def flush_or_conflict() -> None:
         raise Conflict() from None
 
 
-# --- a GET never writes -------------------------------------------------------------------------
+# --- numbered rows ------------------------------------------------------------------------------
 
 
 def insert_numbered(make_row, next_number, attempts: int, refusal: str):
@@ -171,6 +171,9 @@ def insert_numbered(make_row, next_number, attempts: int, refusal: str):
             continue
         return row
     raise Refusal(refusal, 409)
+
+
+# --- a GET never writes -------------------------------------------------------------------------
 
 
 def _in_read_request() -> bool:

@@ -100,9 +100,9 @@ def ratings_board():
     an officer: its own department)."""
     years = campaign_years()
     year_arg = (request.args.get("year") or "").strip()
-    if year_arg and whole_number(year_arg) not in years:
-        abort(404)
     year = whole_number(year_arg) if year_arg else (years[0] if years else None)
+    if year_arg and year not in years:
+        abort(404)
     show = request.args.get("show") or "disagree"
     if show not in ratings.BOARD_SHOWS:
         abort(400)
