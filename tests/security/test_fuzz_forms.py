@@ -376,8 +376,9 @@ def _choose_account(app, rule):
             name: (_own_values(name, username, plan_id) or _existing_values(name))[0]
             for name in rule.arguments
         }
-        if {"reference", "decision_id"} <= set(rule.arguments):
-            # a decision is followed up at a later meeting than the one that took it
+        if rule.endpoint == "meetings.follow_up_at_meeting":
+            # a decision is followed up at a later meeting than the one that took it (the
+            # other routes naming a meeting and a decision want the meeting that took it)
             values["reference"] = _existing_values("reference")[-1]
         first = first or (username, values)
         client = app.test_client()
